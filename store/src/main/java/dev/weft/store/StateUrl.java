@@ -1,0 +1,31 @@
+package dev.weft.store;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A state URL split into the JDBC URL and the schema Weft uses in it (PostgreSQL only). */
+record StateUrl(String jdbcUrl, Optional<String> schema) {
+
+  private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)");
+  private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+  static StateUrl parse(String url) {
+    if (!url.startsWith("jdbc:")) throw new StoreException("a state URL starts with jdbc: (got " + redact(url) + ")");
+    if (url.startsWith("jdbc:postgresql:")) {
+      Matcher m = CURRENT_SCHEMA.matcher(url);
+      return new StateUrl(url, Optional.of(m.find() ? m.group(1) : "weft"));
+    }
+    return new StateUrl(url, Optional.empty());
+  }
+
+  /** The URL without a password, for messages. */
+  String redacted() {
+    return redact(jdbcUrl);
+  }
+
+  static String redact(String url) {
+    String noUserInfo = url.replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    return PASSWORD.matcher(noUserInfo).replaceAll("$1***");
+  }
+}

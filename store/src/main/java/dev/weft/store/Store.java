@@ -1,0 +1,111 @@
+package dev.weft.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Weft's state in SQL: embedded H2 (a file under {@code ./.weft/} by default) or PostgreSQL. Opening
+ * a store migrates its schema. On PostgreSQL the tables live in the schema named by the URL's
+ * {@code currentSchema} parameter, {@code weft} when it has none; the schema is created when
+ * missing, so tests isolate themselves with {@code ?currentSchema=some_test}.
+ */
+public final class Store implements AutoCloseable {
+
+  /** The embedded default. {@code WRITE_DELAY=0}: a commit reaches the file before it returns. */
+  public static final String DEFAULT_URL = "jdbc:h2:file:./.weft/state;WRITE_DELAY=0";
+
+  private final HikariDataSource dataSource;
+  private final CheckpointStore checkpoints;
+  private final RunHistory runs;
+  private final DeadLetters deadLetters;
+
+  private Store(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.checkpoints = new CheckpointStore(dataSource);
+    this.runs = new RunHistory(dataSource);
+    this.deadLetters = new DeadLetters(dataSource);
+  }
+
+  /** Opens the store at a JDBC URL and brings its schema up to date. */
+  public static Store open(String url) {
+    StateUrl state = StateUrl.parse(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(state.jdbcUrl());
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(0);
+    config.setPoolName("weft-store");
+    config.setAutoCommit(true);
+    state.schema().ifPresent(config::setSchema);
+    config.setInitializationFailTimeout(-1);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      migrate(dataSource, state.schema());
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw new StoreException("cannot open the state store at " + state.redacted() + ": " + rootMessage(e), e);
+    }
+    return new Store(dataSource);
+  }
+
+  private static void migrate(DataSource dataSource, Optional<String> schema) {
+    var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    schema.ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
+    flyway.load().migrate();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  public CheckpointStore checkpoints() {
+    return checkpoints;
+  }
+
+  public RunHistory runs() {
+    return runs;
+  }
+
+  public DeadLetters deadLetters() {
+    return deadLetters;
+  }
+
+  /**
+   * Stores what a committed batch changed, in one transaction: the new checkpoint (when there is
+   * one), the batch's dead letters and the run's counters. Either all of it is stored or none.
+   */
+  public void commitBatch(BatchCommit commit) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        commit.checkpoint().ifPresent(token -> checkpoints.put(c, commit.instance(), commit.flow(), token));
+        deadLetters.add(c, commit.runId(), commit.instance(), commit.flow(), commit.deadLetters());
+        runs.addCounts(c, commit.runId(), commit.counts());
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the batch of run " + commit.runId(), e);
+    }
+  }
+
+  /** For tests and tools that read the tables directly. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
