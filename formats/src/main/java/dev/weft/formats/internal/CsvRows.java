@@ -1,0 +1,172 @@
+package dev.weft.formats.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold delimiters, doubled quotes
+ * and line breaks; a quote inside an unquoted field is kept as text).
+ *
+ * <p>It exists, instead of Jackson's CSV parser, to recover from a malformed row: an unterminated
+ * quote would otherwise swallow the rest of the file into one field. A row is malformed when text
+ * follows a closing quote, or when a quoted field is still open at the end of the input or after
+ * {@link #MAX_ROW_CHARS}; it is then reported with its first physical line, and reading resumes
+ * at the line after that one. Memory is bounded by one row.
+ */
+final class CsvRows {
+  static final int MAX_ROW_CHARS = 1 << 20;
+
+  private final Reader in;
+  private final char delimiter;
+  private final char quote;
+  private final char[] buffer = new char[1 << 16];
+  private int position;
+  private int limit;
+  private String pending = "";
+  private int pendingPosition;
+  private long newlinesRead;
+  private boolean started;
+  private final StringBuilder raw = new StringBuilder(256);
+  private final StringBuilder field = new StringBuilder(64);
+
+  /** One row: its fields, or why it is malformed; {@code line} is where it starts (1-based). */
+  record Row(List<String> fields, long line, String raw, Optional<String> malformed) {}
+
+  CsvRows(Reader in, char delimiter, char quote) {
+    this.in = in;
+    this.delimiter = delimiter;
+    this.quote = quote;
+  }
+
+  private int read() throws IOException {
+    if (pendingPosition < pending.length()) return pending.charAt(pendingPosition++);
+    if (position == limit) {
+      limit = in.read(buffer, 0, buffer.length);
+      position = 0;
+      if (limit <= 0) {
+        limit = 0;
+        return -1;
+      }
+    }
+    return buffer[position++];
+  }
+
+  private enum State { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE }
+
+  /** The next row, or empty at the end of the input. Blank lines are skipped. */
+  Optional<Row> next() throws IOException {
+    while (true) {
+      Optional<Row> row = row();
+      if (row.isEmpty()) return row;
+      Row r = row.get();
+      if (!(r.malformed().isEmpty() && r.raw().isEmpty())) return row;
+    }
+  }
+
+  private Optional<Row> row() throws IOException {
+    raw.setLength(0);
+    field.setLength(0);
+    long line = newlinesRead + 1;
+    List<String> fields = new ArrayList<>();
+    State state = State.FIELD_START;
+    int c = read();
+    if (!started) {
+      started = true;
+      if (c == '\uFEFF') c = read();
+    }
+    if (c == -1) return Optional.empty();
+    while (true) {
+      if (c == -1) {
+        if (state == State.QUOTED) return Optional.of(recover(line, "unterminated quote", false));
+        fields.add(field.toString());
+        return Optional.of(new Row(fields, line, raw.toString(), Optional.empty()));
+      }
+      char ch = (char) c;
+      if (ch == '\n') newlinesRead++;
+      if (state != State.QUOTED && (ch == '\n' || ch == '\r')) {
+        if (ch == '\r') skipLineFeed();
+        if (state == State.FIELD_START && fields.isEmpty() && raw.isEmpty()) return Optional.of(new Row(List.of(), line, "", Optional.empty()));
+        fields.add(field.toString());
+        return Optional.of(new Row(fields, line, raw.toString(), Optional.empty()));
+      }
+      raw.append(ch);
+      switch (state) {
+        case FIELD_START -> {
+          if (ch == quote) state = State.QUOTED;
+          else if (ch == delimiter) fields.add("");
+          else {
+            field.append(ch);
+            state = State.UNQUOTED;
+          }
+        }
+        case UNQUOTED -> {
+          if (ch == delimiter) {
+            fields.add(field.toString());
+            field.setLength(0);
+            state = State.FIELD_START;
+          } else field.append(ch);
+        }
+        case QUOTED -> {
+          if (ch == quote) state = State.AFTER_QUOTE;
+          else if (raw.length() > MAX_ROW_CHARS) return Optional.of(recover(line, "unterminated quote", true));
+          else field.append(ch);
+        }
+        case AFTER_QUOTE -> {
+          if (ch == quote) {
+            field.append(quote);
+            state = State.QUOTED;
+          } else if (ch == delimiter) {
+            fields.add(field.toString());
+            field.setLength(0);
+            state = State.FIELD_START;
+          } else return Optional.of(recover(line, "unexpected '" + ch + "' after a closing quote", true));
+        }
+      }
+      c = read();
+    }
+  }
+
+  private void skipLineFeed() throws IOException {
+    int next = read();
+    if (next == '\n') newlinesRead++;
+    else if (next != -1) unread((char) next);
+  }
+
+  private void unread(char c) {
+    if (pendingPosition > 0) pendingPosition--;
+    else pending = c + pending.substring(pendingPosition);
+  }
+
+  /**
+   * Reports the row by its first physical line and pushes the lines after it back, so the next
+   * row starts on the following line. When {@code finishLine}, the rest of the current line is
+   * consumed first.
+   */
+  private Row recover(long line, String reason, boolean finishLine) throws IOException {
+    if (finishLine) {
+      int c;
+      while ((c = read()) != -1 && c != '\n' && c != '\r') raw.append((char) c);
+      if (c == '\r') skipLineFeed();
+      else if (c == '\n') newlinesRead++;
+      if (c != -1) raw.append('\n');
+    }
+    int firstBreak = indexOfLineBreak(raw);
+    String first = firstBreak < 0 ? raw.toString() : raw.substring(0, firstBreak);
+    if (firstBreak >= 0) {
+      int restStart = raw.charAt(firstBreak) == '\r' && firstBreak + 1 < raw.length() && raw.charAt(firstBreak + 1) == '\n' ? firstBreak + 2 : firstBreak + 1;
+      String rest = raw.substring(restStart);
+      newlinesRead = line; // the pushed-back text starts on the line after this row's first line
+      pending = rest + pending.substring(pendingPosition);
+      pendingPosition = 0;
+    }
+    return new Row(List.of(), line, first, Optional.of(reason));
+  }
+
+  private static int indexOfLineBreak(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n' || s.charAt(i) == '\r') return i;
+    return -1;
+  }
+}
