@@ -49,11 +49,14 @@ public final class DateTransform implements Transform {
           .toFormatter();
 
   private final Optional<DateTimeFormatter> parse;
+  private final Optional<String> parsePattern;
   private final Optional<ZoneId> zone;
   private final Optional<DateTimeFormatter> format;
 
-  private DateTransform(Optional<DateTimeFormatter> parse, Optional<ZoneId> zone, Optional<DateTimeFormatter> format) {
+  private DateTransform(
+      Optional<DateTimeFormatter> parse, Optional<String> parsePattern, Optional<ZoneId> zone, Optional<DateTimeFormatter> format) {
     this.parse = parse;
+    this.parsePattern = parsePattern;
     this.zone = zone;
     this.format = format;
   }
@@ -84,7 +87,7 @@ public final class DateTransform implements Transform {
         return Result.problem("format", "invalid date pattern '" + format.get() + "': " + e.getMessage());
       }
     }
-    return new Result(Optional.of(new DateTransform(in, z, out)), Optional.empty(), Optional.empty());
+    return new Result(Optional.of(new DateTransform(in, parse, z, out)), Optional.empty(), Optional.empty());
   }
 
   public record Result(Optional<DateTransform> transform, Optional<String> key, Optional<String> message) {
@@ -124,7 +127,7 @@ public final class DateTransform implements Transform {
       if (text.length() == 8 && isDigits(text)) return LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
       return best(ISO_LIKE, text);
     } catch (DateTimeException e) {
-      String expected = parse.map(p -> "the pattern '" + p + "'").orElse("a date or date-time (ISO-8601, yyyy-MM-dd HH:mm:ss, dd/MM/yyyy or epoch seconds)");
+      String expected = parsePattern.map(p -> "the pattern '" + p + "'").orElse("a date or date-time (ISO-8601, yyyy-MM-dd HH:mm:ss, dd/MM/yyyy or epoch seconds)");
       throw new RowFailure(Values.quoted(value) + " does not match " + expected);
     }
   }

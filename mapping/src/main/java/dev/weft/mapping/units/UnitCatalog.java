@@ -109,6 +109,8 @@ public final class UnitCatalog {
           || e.getValue().words().toLowerCase(Locale.ROOT).startsWith(lower + " ")
           || e.getValue().words().equalsIgnoreCase(wanted + "s")) score = 0;
       else if (lower.equals(symbol.toLowerCase(Locale.ROOT))) score = 0;
+      else if (lower.length() > 2 && (" " + e.getValue().words().toLowerCase(Locale.ROOT) + " ").contains(" " + lower + " "))
+        score = 1;
       else if (lower.endsWith("s") && lower.substring(0, lower.length() - 1).equals(symbol.toLowerCase(Locale.ROOT)))
         score = 0;
       int limit = Math.max(1, Math.min(2, wanted.length() / 2));
