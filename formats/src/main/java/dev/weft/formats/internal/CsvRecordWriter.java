@@ -2,6 +2,7 @@ package dev.weft.formats.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.weft.formats.FormatOptions;
@@ -50,7 +51,7 @@ public final class CsvRecordWriter implements RecordWriter {
             .withQuoteChar(options.quote())
             .withLineSeparator("\n")
             .withUseHeader(options.header());
-    rows = MAPPER.writer(built).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+    rows = MAPPER.writer(built).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(out);
   }
 
   private static String text(Object value) {
