@@ -1,0 +1,152 @@
+package dev.weft.connector.jdbc;
+
+import dev.weft.connector.WriteResult;
+import dev.weft.model.Target;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * PostgreSQL inserts and upserts through COPY, the fastest way in. Inserts are copied straight
+ * into the table; upserts into a temporary staging table shaped like the target (created once
+ * per connection, emptied at each commit), then moved with one {@code INSERT ... SELECT ... ON
+ * CONFLICT DO UPDATE}. Keys are unique within a batch already (the sink keeps the last record of
+ * each key), since ON CONFLICT cannot touch one row twice.
+ */
+final class PostgresCopyWriter implements RowWriter {
+
+  private static final int FLUSH_BYTES = 1 << 20;
+
+  private final PostgresDialect dialect;
+  private final String table;
+  private final TableShape shape;
+  private final Target.Write mode;
+  private final List<String> key;
+  private final String staging;
+  private boolean stagingHasRows;
+
+  PostgresCopyWriter(PostgresDialect dialect, TableShape shape, Target.Write mode, List<String> key) {
+    this.dialect = dialect;
+    this.table = dialect.table(shape.name());
+    this.shape = shape;
+    this.mode = mode;
+    this.key = List.copyOf(key);
+    String base = "weft_stage_" + shape.name().table();
+    this.staging = dialect.quote(base.length() > 50 ? base.substring(0, 40) + "_" + Integer.toHexString(base.hashCode()) : base);
+  }
+
+  @Override
+  public void connected(Connection connection) throws SQLException {
+    if (mode != Target.Write.UPSERT) return;
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
+      // records may set only some columns: NOT NULL is for the target to judge, after the merge
+      String dropNotNull =
+          shape.columns().values().stream()
+              .filter(c -> !c.nullable())
+              .map(c -> "ALTER COLUMN " + dialect.quote(c.name()) + " DROP NOT NULL")
+              .collect(Collectors.joining(", "));
+      if (!dropNotNull.isEmpty()) statement.execute("ALTER TABLE " + staging + " " + dropNotNull);
+    }
+    connection.commit();
+    stagingHasRows = false;
+  }
+
+  @Override
+  public List<WriteResult.Rejected> write(Connection connection, List<PreparedRow> rows) throws SQLException {
+    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    for (List<PreparedRow> run : RowWriter.runsOfSameColumns(rows)) {
+      String columns = dialect.joinQuoted(run.get(0).columnNames());
+      if (mode == Target.Write.INSERT) {
+        copyIn(copy, table, columns, run);
+        continue;
+      }
+      try (Statement statement = connection.createStatement()) {
+        if (stagingHasRows) statement.execute("DELETE FROM " + staging);
+        stagingHasRows = true;
+        copyIn(copy, staging, columns, run);
+        statement.executeUpdate(
+            "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + staging
+                + dialect.onConflict(run.get(0).columnNames(), key));
+      }
+    }
+    return List.of();
+  }
+
+  @Override
+  public void transactionEnded() {
+    stagingHasRows = false;
+  }
+
+  private void copyIn(CopyManager copy, String into, String columns, List<PreparedRow> rows) throws SQLException {
+    CopyIn in = copy.copyIn("COPY " + into + " (" + columns + ") FROM STDIN");
+    try {
+      StringBuilder text = new StringBuilder(64 * 1024);
+      for (PreparedRow row : rows) {
+        CopyText.appendRow(text, row.values());
+        if (text.length() >= FLUSH_BYTES) {
+          flush(in, text);
+        }
+      }
+      flush(in, text);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) in.cancelCopy();
+    }
+  }
+
+  private static void flush(CopyIn in, StringBuilder text) throws SQLException {
+    if (text.isEmpty()) return;
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    in.writeToCopy(bytes, 0, bytes.length);
+    text.setLength(0);
+  }
+
+  /** COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+  static final class CopyText {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private CopyText() {}
+
+    static void appendRow(StringBuilder out, List<Object> values) {
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) out.append('\t');
+        appendValue(out, values.get(i));
+      }
+      out.append('\n');
+    }
+
+    static void appendValue(StringBuilder out, Object value) {
+      switch (value) {
+        case null -> out.append("\\N");
+        case Boolean b -> out.append(b ? 't' : 'f');
+        case java.math.BigDecimal d -> out.append(d.toPlainString());
+        case Number n -> out.append(n);
+        case byte[] bytes -> out.append("\\\\x").append(HEX.formatHex(bytes));
+        case java.time.LocalDateTime t -> out.append(t);
+        case java.time.temporal.TemporalAccessor t -> out.append(Temporals.format(t));
+        default -> escape(out, value.toString());
+      }
+    }
+
+    private static void escape(StringBuilder out, String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        switch (c) {
+          case '\\' -> out.append("\\\\");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          default -> out.append(c);
+        }
+      }
+    }
+  }
+}

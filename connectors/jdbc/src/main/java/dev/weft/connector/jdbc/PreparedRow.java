@@ -1,0 +1,24 @@
+package dev.weft.connector.jdbc;
+
+import java.util.List;
+
+/**
+ * A record ready to write: its index in the engine's batch, the columns it sets (in the table's
+ * spelling) and their values coerced to the column types.
+ */
+record PreparedRow(int index, List<Column> columns, List<Object> values) {
+
+  PreparedRow {
+    columns = List.copyOf(columns);
+    values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)); // values may be null
+  }
+
+  List<String> columnNames() {
+    return columns.stream().map(Column::name).toList();
+  }
+
+  Object value(String column) {
+    for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(column)) return values.get(i);
+    return null;
+  }
+}
