@@ -1,0 +1,25 @@
+package dev.weft.doc;
+
+/** Escaping for HTML text and attribute values (also valid XML). */
+final class Html {
+  private Html() {}
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> {
+          if (c < 0x20 && c != '\n' && c != '\t') out.append('\uFFFD');
+          else out.append(c);
+        }
+      }
+    }
+    return out.toString();
+  }
+}
