@@ -63,4 +63,12 @@ class JsonReadingTest {
     assertThat(page).isEqualTo(Map.of("orders", List.of(Map.of("id", 1L)), "next", "c2"));
     assertThat(Formats.readOne(Format.JSON, "[1,2]".getBytes(), FormatOptions.defaults())).isEqualTo(Map.of("value", List.of(1L, 2L)));
   }
+
+  @Test
+  void brokenJsonKeepsTheRecordsBeforeItAndThenFailsAsAMalformedDocument() throws Exception {
+    try (RecordReader reader = Formats.reader(Format.JSON, new java.io.ByteArrayInputStream("[{\"id\":1},{\"id\":".getBytes()), at(null))) {
+      assertThat(reader.next()).contains(Map.of("id", 1L));
+      org.assertj.core.api.Assertions.assertThatThrownBy(reader::next).isInstanceOf(MalformedDocumentException.class).hasMessageContaining("near record 2");
+    }
+  }
 }

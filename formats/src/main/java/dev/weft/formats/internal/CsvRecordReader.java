@@ -1,6 +1,7 @@
 package dev.weft.formats.internal;
 
 import dev.weft.formats.FormatException;
+import dev.weft.formats.MalformedDocumentException;
 import dev.weft.formats.FormatOptions;
 import dev.weft.formats.RecordReader;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class CsvRecordReader implements RecordReader {
     if (columns == null && header) {
       Optional<CsvRows.Row> first = rows.next();
       if (first.isEmpty()) return Optional.empty();
-      if (first.get().malformed().isPresent()) throw new IOException("the CSV header row is malformed: " + first.get().malformed().get());
+      if (first.get().malformed().isPresent()) throw new MalformedDocumentException("the CSV header row is malformed: " + first.get().malformed().get(), null);
       columns = names(first.get().fields());
     }
     Optional<CsvRows.Row> next = rows.next();

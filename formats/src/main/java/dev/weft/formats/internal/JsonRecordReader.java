@@ -1,8 +1,10 @@
 package dev.weft.formats.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.weft.formats.FormatException;
+import dev.weft.formats.MalformedDocumentException;
 import dev.weft.formats.RecordReader;
 import dev.weft.model.RecordPath;
 import java.io.IOException;
@@ -32,6 +34,15 @@ public final class JsonRecordReader implements RecordReader {
 
   @Override
   public Optional<Map<String, Object>> next() throws IOException, FormatException {
+    try {
+      return advance();
+    } catch (JsonProcessingException e) {
+      state = State.DONE;
+      throw new MalformedDocumentException("malformed JSON near record " + Math.max(1, read) + ": " + e.getOriginalMessage() + " at " + e.getLocation().offsetDescription(), e);
+    }
+  }
+
+  private Optional<Map<String, Object>> advance() throws IOException, FormatException {
     if (state == State.START) state = locate();
     switch (state) {
       case SINGLE -> {

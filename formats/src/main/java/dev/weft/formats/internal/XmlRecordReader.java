@@ -1,6 +1,7 @@
 package dev.weft.formats.internal;
 
 import dev.weft.formats.FormatException;
+import dev.weft.formats.MalformedDocumentException;
 import dev.weft.formats.FormatOptions;
 import dev.weft.formats.RecordReader;
 import dev.weft.model.RecordPath;
@@ -37,7 +38,7 @@ public final class XmlRecordReader implements RecordReader {
     try {
       this.xml = FACTORY.createXMLStreamReader(in);
     } catch (XMLStreamException e) {
-      throw new IOException("unreadable XML: " + e.getMessage(), e);
+      throw new MalformedDocumentException("unreadable XML: " + e.getMessage(), e);
     }
     this.path = options.records().map(XmlRecordReader::names).orElse(List.of());
     this.element = options.xmlElement();
@@ -77,7 +78,7 @@ public final class XmlRecordReader implements RecordReader {
       }
       return Optional.empty();
     } catch (XMLStreamException e) {
-      throw new IOException("malformed XML after record " + read + ": " + e.getMessage(), e);
+      throw new MalformedDocumentException("malformed XML after record " + read + ": " + e.getMessage(), e);
     }
   }
 
@@ -113,7 +114,7 @@ public final class XmlRecordReader implements RecordReader {
         xml.close();
       }
     } catch (XMLStreamException e) {
-      throw new IOException("malformed XML: " + e.getMessage(), e);
+      throw new MalformedDocumentException("malformed XML: " + e.getMessage(), e);
     }
   }
 
