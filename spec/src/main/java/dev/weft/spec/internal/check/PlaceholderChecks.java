@@ -1,0 +1,59 @@
+package dev.weft.spec.internal.check;
+
+import dev.weft.model.ConfigOption;
+import dev.weft.model.Placeholder;
+import dev.weft.spec.internal.format.Suggestions;
+import dev.weft.spec.internal.yaml.Paths;
+import dev.weft.spec.internal.yaml.Scalars;
+import dev.weft.spec.internal.yaml.YamlReader;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * {@code ${config.X}} must name a declared config option; {@code ${secret.X}} and {@code ${env.X}}
+ * are checked when a run starts; any other kind is an error.
+ */
+final class PlaceholderChecks {
+  private PlaceholderChecks() {}
+
+  static void run(Context c) {
+    List<String> keys = c.spec().config().stream().map(ConfigOption::key).toList();
+    walk(c, keys, c.root(), "", 0);
+  }
+
+  private static void walk(Context c, List<String> keys, Node node, String path, int depth) {
+    if (depth > YamlReader.MAX_DEPTH) return;
+    switch (node) {
+      case ScalarNode s when Scalars.kind(s) == Scalars.Kind.TEXT -> check(c, keys, s.getValue(), path);
+      case MappingNode m -> {
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k) walk(c, keys, t.getValueNode(), Paths.key(path, k.getValue()), depth + 1);
+        }
+      }
+      case SequenceNode seq -> {
+        for (int i = 0; i < seq.getValue().size(); i++) walk(c, keys, seq.getValue().get(i), Paths.index(path, i), depth + 1);
+      }
+      default -> {}
+    }
+  }
+
+  private static void check(Context c, List<String> keys, String text, String path) {
+    if (!text.contains("${")) return;
+    for (String kind : Placeholder.unknownKinds(text)) {
+      Optional<String> suggestion = Suggestions.closest(kind, List.of("config", "secret", "env"));
+      c.problems().error(path, "unknown placeholder kind '" + kind + "' in '" + text + "': use ${config.X}, ${secret.X} or ${env.X}"
+          + Suggestions.hint(suggestion), suggestion);
+    }
+    for (Placeholder p : Placeholder.findAll(text)) {
+      if (p.kind() == Placeholder.Kind.CONFIG && !keys.contains(p.name())) {
+        Optional<String> suggestion = Suggestions.closest(p.name(), keys);
+        c.problems().error(path, "'" + p + "' names no config option declared under 'config'" + Suggestions.hint(suggestion), suggestion);
+      }
+    }
+  }
+}
