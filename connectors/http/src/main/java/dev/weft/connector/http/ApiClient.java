@@ -71,7 +71,7 @@ final class ApiClient implements AutoCloseable {
     if (response.refused())
       throw new ConfigException(
           system.displayName() + ": the API refused the credentials (" + response.status() + ")",
-          system.displayName() + ": " + request.describe() + " answered " + response.status(),
+          system.displayName() + ": the API refused the credentials (" + response.status() + ") for " + request.describe(),
           null);
     return response;
   }

@@ -95,7 +95,7 @@ final class TokenEndpoint {
     if (!response.ok())
       throw new ConfigException(
           systemName + ": the token endpoint refused the client credentials (" + response.status() + ")",
-          systemName + ": token endpoint answered " + response.status(),
+          systemName + ": the token endpoint refused the client credentials (" + response.status() + "): " + response.excerpt(),
           null);
     JsonNode body;
     try {
