@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 final class TestApi implements AutoCloseable {
 
   /** One request as the server saw it, with its arrival on the server's clock. */
-  record Call(String method, String path, Map<String, String> query, Headers headers, byte[] body, long arrivedNanos) {
+  record Call(String method, String path, String rawPath, Map<String, String> query, Headers headers, byte[] body, long arrivedNanos) {
     String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -93,6 +93,7 @@ final class TestApi implements AutoCloseable {
           new Call(
               exchange.getRequestMethod(),
               uri.getPath(),
+              uri.getRawPath(),
               query(uri.getRawQuery()),
               exchange.getRequestHeaders(),
               exchange.getRequestBody().readAllBytes(),
