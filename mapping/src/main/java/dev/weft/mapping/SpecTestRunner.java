@@ -27,12 +27,15 @@ public final class SpecTestRunner {
     for (ConfigOption option : spec.config()) option.defaultValue().ifPresent(v -> settings.put(option.key(), v));
     settings.putAll(config);
     Map<String, Object> compiled = new HashMap<>();
+    Map<String, String> filters = new HashMap<>();
+    for (Flow flow : spec.flows())
+      if (flow.body() instanceof Flow.Pipeline p) p.source().filter().ifPresent(f -> filters.put(flow.id(), f));
     List<SpecTestResult> results = new ArrayList<>();
     for (Spec.SpecTest test : spec.tests()) {
       Object mapping = compiled.computeIfAbsent(test.flow(), id -> mappingOf(spec, id));
       results.add(
           mapping instanceof RecordMapping m
-              ? run(test, m, settings)
+              ? run(test, m, settings, Optional.ofNullable(filters.get(test.flow())))
               : new SpecTestResult(test.name(), test.flow(), Optional.of((String) mapping), List.of()));
     }
     return results;
@@ -55,11 +58,12 @@ public final class SpecTestRunner {
     return compiled.mapping().get();
   }
 
-  private static SpecTestResult run(Spec.SpecTest test, RecordMapping mapping, Map<String, Object> config) {
+  private static SpecTestResult run(
+      Spec.SpecTest test, RecordMapping mapping, Map<String, Object> config, Optional<String> filter) {
     Outcome outcome = mapping.apply(test.input(), config);
     return switch (outcome) {
       case Outcome.Filtered f ->
-          new SpecTestResult(test.name(), test.flow(), Optional.of("the flow's filter left the record out"), List.of());
+          new SpecTestResult(test.name(), test.flow(), Optional.of("the flow's filter (" + filter.orElse("") + ") left the record out"), List.of());
       case Outcome.Invalid invalid ->
           new SpecTestResult(test.name(), test.flow(), Optional.of("the record is invalid: " + invalid.reason()), List.of());
       case Outcome.Mapped mapped -> new SpecTestResult(test.name(), test.flow(), Optional.empty(), compare(test.expect(), mapped.value()));

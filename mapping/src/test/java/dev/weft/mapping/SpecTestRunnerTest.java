@@ -100,7 +100,7 @@ class SpecTestRunnerTest {
     assertThat(results).noneMatch(SpecTestResult::passed);
     assertThat(results.get(0).explanation()).containsExactly("flow 'ordres' does not exist (flows: orders, contacts)");
     assertThat(results.get(1).explanation().getFirst()).startsWith("flow 'contacts' is a two-way sync");
-    assertThat(results.get(2).explanation()).containsExactly("the flow's filter left the record out");
+    assertThat(results.get(2).explanation()).containsExactly("the flow's filter (total_cents > 5000) left the record out");
     assertThat(results.get(3).explanation()).containsExactly("the record is invalid: map[2] (convert lb -> kg): 'ten' is not a number");
   }
 
