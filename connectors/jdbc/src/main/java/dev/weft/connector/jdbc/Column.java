@@ -20,6 +20,11 @@ record Column(String name, int jdbcType, String typeName, int size, boolean null
     return typeName.equals("json") || typeName.equals("jsonb");
   }
 
+  /** SQLite declares booleans by name only; MariaDB's BOOLEAN is a TINYINT(1) reported as BIT. */
+  boolean isBoolean() {
+    return jdbcType == Types.BIT || jdbcType == Types.BOOLEAN || typeName.equals("boolean") || typeName.equals("bool");
+  }
+
   boolean isUuid() {
     return typeName.equals("uuid");
   }

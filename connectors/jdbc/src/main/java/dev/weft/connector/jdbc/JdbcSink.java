@@ -38,7 +38,7 @@ final class JdbcSink implements Sink {
   private Connection connection;
 
   private JdbcSink(Database database, Runnable release, TableShape shape, Target.Write mode, List<String> key,
-      Connection connection) {
+      List<String> keyLabels, Connection connection) {
     this.database = database;
     this.release = release;
     this.shape = shape;
@@ -49,7 +49,7 @@ final class JdbcSink implements Sink {
     this.writer =
         dialect instanceof PostgresDialect pg && mode != Target.Write.UPDATE
             ? new PostgresCopyWriter(pg, shape, mode, key)
-            : new StatementWriter(dialect, dialect.table(shape.name()), mode, key);
+            : new StatementWriter(dialect, dialect.table(shape.name()), mode, key, keyLabels);
     this.connection = connection;
   }
 
@@ -71,7 +71,8 @@ final class JdbcSink implements Sink {
       if (key.isEmpty() && target.write() != Target.Write.INSERT)
         throw new ConfigException(
             "table " + tableText + " has no primary key: name the key of the " + target.write().key() + " in the target");
-      JdbcSink sink = new JdbcSink(database, release, shape, target.write(), List.copyOf(key), connection);
+      List<String> keyLabels = target.key().isEmpty() ? key : target.key();
+      JdbcSink sink = new JdbcSink(database, release, shape, target.write(), List.copyOf(key), keyLabels, connection);
       sink.writer.connected(connection);
       LOG.debug("writing {} into {} of {} by {}", target.write().key(), shape.name(), database.displayUrl(), key);
       return sink;

@@ -38,7 +38,7 @@ final class RecordPreparer {
       if (columns.contains(column.get()))
         throw new RecordRejected("fields " + field.getKey() + " and " + column.get().name() + " name the same column");
       columns.add(column.get());
-      values.add(ValueCoercer.coerce(column.get(), field.getValue()));
+      values.add(ValueCoercer.coerce(column.get(), field.getKey(), field.getValue()));
     }
     if (mode != Target.Write.INSERT) {
       for (String k : key) {

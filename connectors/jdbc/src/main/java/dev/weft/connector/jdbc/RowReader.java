@@ -50,6 +50,7 @@ final class RowReader {
   }
 
   private static Object value(ResultSet rs, int i, Column column) throws SQLException {
+    if (column.isBoolean()) return bool(rs, i);
     Object value =
         switch (column.jdbcType()) {
           case Types.BIT, Types.BOOLEAN -> bool(rs, i);

@@ -17,8 +17,11 @@ final class StatementWriter implements RowWriter {
   private final String table;
   private final Target.Write mode;
   private final List<String> key;
+  private final List<String> keyLabels;
 
-  StatementWriter(Dialect dialect, String quotedTable, Target.Write mode, List<String> key) {
+  /** @param keyLabels the key as the spec names it, for messages */
+  StatementWriter(Dialect dialect, String quotedTable, Target.Write mode, List<String> key, List<String> keyLabels) {
+    this.keyLabels = List.copyOf(keyLabels);
     this.dialect = dialect;
     this.table = quotedTable;
     this.mode = mode;
@@ -93,6 +96,8 @@ final class StatementWriter implements RowWriter {
   private WriteResult.Rejected notFound(PreparedRow row) {
     return new WriteResult.Rejected(
         row.index(),
-        "no row with " + key.stream().map(k -> k + " = " + ValueCoercer.shown(row.value(k))).collect(Collectors.joining(" and ")));
+        java.util.stream.IntStream.range(0, key.size())
+            .mapToObj(i -> keyLabels.get(i) + " = " + ValueCoercer.shown(row.value(key.get(i))))
+            .collect(Collectors.joining(" and ", "no row with ", "")));
   }
 }

@@ -24,8 +24,14 @@ final class ValueCoercer {
   private ValueCoercer() {}
 
   static Object coerce(Column column, Object value) throws RecordRejected {
+    return coerce(column, column.name(), value);
+  }
+
+  /** {@code field} names the value in messages, as the record spells it. */
+  static Object coerce(Column column, String field, Object value) throws RecordRejected {
     if (value == null) return null;
     try {
+      if (column.isBoolean()) return bool(value);
       return switch (column.jdbcType()) {
         case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> integer(value);
         case Types.NUMERIC, Types.DECIMAL -> decimal(value);
@@ -35,11 +41,11 @@ final class ValueCoercer {
         case Types.TIME, Types.TIME_WITH_TIMEZONE -> time(value);
         case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> timestamp(column, value);
         case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> bytes(value);
-        default -> other(column, value);
+        default -> other(column, field, value);
       };
     } catch (ArithmeticException | java.time.DateTimeException | IllegalArgumentException e) {
       throw new RecordRejected(
-          "value " + shown(value) + " of " + column.name() + " does not fit its column type " + column.typeName());
+          "value " + shown(value) + " of " + field + " does not fit its column type " + column.typeName());
     }
   }
 
@@ -118,7 +124,7 @@ final class ValueCoercer {
     };
   }
 
-  private static Object other(Column column, Object value) throws RecordRejected {
+  private static Object other(Column column, String field, Object value) throws RecordRejected {
     if (column.isJson()) return json(value);
     if (column.isUuid()) return UUID.fromString(value.toString().trim());
     String text =
@@ -129,10 +135,10 @@ final class ValueCoercer {
           case List<?> l -> JsonText.write(l);
           default -> value.toString();
         };
-    if (text.indexOf('\0') >= 0) throw new RecordRejected(column.name() + " holds a NUL character, which text columns refuse");
+    if (text.indexOf('\0') >= 0) throw new RecordRejected(field + " holds a NUL character, which text columns refuse");
     if (column.size() > 0 && text.codePointCount(0, text.length()) > column.size())
       throw new RecordRejected(
-          "value of " + column.name() + " is too long: " + text.codePointCount(0, text.length())
+          "value of " + field + " is too long: " + text.codePointCount(0, text.length())
               + " characters, the column takes " + column.size());
     return text;
   }
