@@ -71,6 +71,12 @@ public final class Problems {
     found.add(new Problem(severity, path, message, at, suggestion));
   }
 
+  /** Whether an error was reported at {@code path} or below it. */
+  public boolean hasErrorWithin(String path) {
+    return found.stream().anyMatch(p -> p.severity() == Severity.ERROR
+        && (p.path().equals(path) || p.path().startsWith(path + ".") || p.path().startsWith(path + "[")));
+  }
+
   public boolean hasErrors() {
     return found.stream().anyMatch(p -> p.severity() == Severity.ERROR);
   }

@@ -30,7 +30,11 @@ final class MappingChecks {
     for (RowProblem p : RecordMapping.compile(rows, filter).problems()) {
       String relative = p.path().startsWith("map[") ? table + p.path().substring(4)
           : p.path().equals("filter") ? filterPath : p.path();
-      c.problems().error(prefix + relative, p.message(), p.suggestion());
+      String full = prefix + relative;
+      int row = full.indexOf(']', prefix.length());
+      String rowPath = row < 0 ? full : full.substring(0, row + 1);
+      if (c.problems().hasErrorWithin(rowPath)) continue; // the spec's own checks said it already
+      c.problems().error(full, p.message(), p.suggestion());
     }
   }
 }

@@ -20,6 +20,7 @@ public final class SpecChecks {
     TriggerChecks.run(c);
     PipelineChecks.run(c);
     SyncChecks.run(c);
+    MapRowShapeChecks.run(c);
     MappingChecks.run(c);
     PlanAndTestChecks.run(c);
   }

@@ -45,7 +45,7 @@ final class SystemChecks {
   }
 
   private static void url(Context c, SystemDef s, String path) {
-    if (s.url().startsWith("${")) return; // set per instance
+    if (s.url().isEmpty() || s.url().startsWith("${")) return; // set per instance
     List<String> fit = SCHEMES.get(s.connection());
     if (!fit.contains(s.scheme())) {
       c.problems().error(path, "url '" + s.url() + "' does not fit " + Context.article(s.connection())

@@ -50,9 +50,9 @@ public sealed interface Shape {
   }
 
   /** A mapping whose keys are names chosen by the user. */
-  record MapOf(Shape value, String keyMeaning) implements Shape {
+  record MapOf(Shape value, String keyMeaning, int minEntries) implements Shape {
     public String describe() {
-      return "a mapping of " + keyMeaning + " to " + value.describe();
+      return "a mapping of " + (minEntries > 0 ? "at least " + minEntries + " " : "") + keyMeaning + " to " + value.describe();
     }
   }
 

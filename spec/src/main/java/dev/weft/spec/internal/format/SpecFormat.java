@@ -133,7 +133,7 @@ public final class SpecFormat {
           opt("format", words("json", "ndjson", "csv", "xml"), "The transport language (datastores speak SQL rows).", "json"),
           req("auth", AUTH, "How Weft authenticates.", "{ method: none }"),
           opt("rate_limit", text(RATE, "N/s or N/m"), "At most this many requests per second or minute.", "5/s"),
-          opt("options", new MapOf(new Any("any value"), "option names"), "Connection-kind specific extras, e.g. a CSV `delimiter`.", "{ delimiter: \";\" }")));
+          opt("options", new MapOf(new Any("any value"), "option names", 0), "Connection-kind specific extras, e.g. a CSV `delimiter`.", "{ delimiter: \";\" }")));
 
   public static final Obj CONFIG_OPTION =
       new Obj("config option", "One option a customer sets (the config wizard).", List.of(
@@ -222,7 +222,7 @@ public final class SpecFormat {
           opt("parse", text(), "date: the input pattern (default ISO-8601 and common forms).", "dd.MM.yyyy"),
           opt("format", text(), "date: the output pattern (default ISO-8601).", "yyyy-MM-dd"),
           opt("zone", text(), "date: the time zone.", "Europe/Berlin"),
-          opt("lookup", new MapOf(new Any("any value"), "input values"), "A table from input values to output values.", "{ paid: P, shipped: S }"),
+          opt("lookup", new MapOf(new Any("any value"), "input values", 0), "A table from input values to output values.", "{ paid: P, shipped: S }"),
           opt("expr", text(), "A JSONata expression: `$` is the from value, `$$` the record.", "\"$ / 100\""),
           opt("value", new Any("any value"), "A constant (no `from`).", "shopfront"),
           opt("default", new Any("any value"), "Used when the result is null (also a lookup miss).", "EUR"),
@@ -300,8 +300,8 @@ public final class SpecFormat {
       new Obj("test", "An example record run by `weft test`.", List.of(
           req("name", text(), "What it shows; unique.", "pounds become kilograms"),
           req("flow", text(), "The one-way flow it runs.", "orders"),
-          req("input", new MapOf(new Any("any value"), "field names"), "The source record.", "{ id: 7, weight_lb: 10 }"),
-          req("expect", new MapOf(new Any("any value"), "field names"), "Fields that must come out (others are not compared).", "{ external_id: 7, weight_kg: 4.536 }")));
+          req("input", new MapOf(new Any("any value"), "field names", 0), "The source record.", "{ id: 7, weight_lb: 10 }"),
+          req("expect", new MapOf(new Any("any value"), "field names", 0), "Fields that must come out (others are not compared).", "{ external_id: 7, weight_kg: 4.536 }")));
 
   public static final Obj SPEC =
       new Obj("spec", "An integration specification, version 1.", List.of(
@@ -316,9 +316,9 @@ public final class SpecFormat {
           opt("user_stories", USER_STORIES, "User stories.", "{ primary: As a clerk I want ... }"),
           opt("screens_fields", text(), "Screens and fields that change.", "Ledger > Orders gains the column \"Weight (kg)\"."),
           opt("data_flow", text(), "Words shown above the generated data-flow diagram.", "Orders flow from the shop to the ledger."),
-          req("systems", new MapOf(SYSTEM, "system ids"), "The connections, by id (at least one).", "{ ledger: { connection: datastore, ... } }"),
+          req("systems", new MapOf(SYSTEM, "system ids", 1), "The connections, by id (at least one).", "{ ledger: { connection: datastore, ... } }"),
           opt("config", listOf(CONFIG_OPTION), "What each customer sets.", "[{ key: shopfront_key, type: secret, required: true }]"),
-          opt("plans", new MapOf(listOf(SLUG_TEXT), "plan names"), "Feature gating: the flows each plan gets.", "{ starter: [orders], pro: [orders, contacts] }"),
+          opt("plans", new MapOf(listOf(SLUG_TEXT), "plan names", 0), "Feature gating: the flows each plan gets.", "{ starter: [orders], pro: [orders, contacts] }"),
           opt("customer_experience", CUSTOMER_EXPERIENCE, "Customer experience.", "{ complexity: Low }"),
           req("flows", listOf(FLOW, 1), "The flows (at least one).", "[{ id: orders, ... }]"),
           opt("tests", listOf(TEST), "Example records run by `weft test`.", "[{ name: ..., flow: orders, input: {...}, expect: {...} }]")));

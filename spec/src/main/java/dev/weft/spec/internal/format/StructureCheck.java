@@ -71,6 +71,10 @@ public final class StructureCheck {
       wrong(node, path, "text", s.get());
       return;
     }
+    if (t.pattern().isPresent() && kind != Kind.TEXT) {
+      wrong(node, path, t.hint(), s.get());
+      return;
+    }
     String value = s.get().getValue();
     t.pattern().ifPresent(p -> {
       if (!pattern(p).matcher(value).matches()) {
@@ -140,6 +144,9 @@ public final class StructureCheck {
     if (!(node instanceof MappingNode map)) {
       wrong(node, path, "a mapping", node);
       return;
+    }
+    if (map.getValue().size() < m.minEntries()) {
+      problems.errorAt(node, path, "must not be empty", Optional.empty());
     }
     for (NodeTuple t : map.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode k)) continue; // reported by the reader

@@ -42,6 +42,7 @@ public final class YamlReader {
             .setSchema(new JsonSchema())
             .setMaxAliasesForCollections(MAX_ALIASES)
             .setAllowRecursiveKeys(false)
+            .setAllowNonScalarKeys(true) // reported below with a position
             .setCodePointLimit(MAX_CODE_POINTS)
             .setAllowDuplicateKeys(true) // reported below with the second key's position
             .build();

@@ -1,0 +1,63 @@
+package dev.weft.spec.internal.format;
+
+import dev.weft.spec.internal.format.Shape.AnyOf;
+import dev.weft.spec.internal.format.Shape.ListOf;
+import dev.weft.spec.internal.format.Shape.MapOf;
+import dev.weft.spec.internal.format.Shape.Obj;
+import java.util.Optional;
+
+/**
+ * The key tables of {@code docs/spec-reference.md}, generated from the declarations. The
+ * hand-written prose around them stays; only the part between the markers is replaced.
+ */
+public final class ReferenceWriter {
+  public static final String START = "<!-- generated key tables: start (do not edit; run ReferenceDoc) -->";
+  public static final String END = "<!-- generated key tables: end -->";
+
+  private ReferenceWriter() {}
+
+  public static String tables() {
+    StringBuilder out = new StringBuilder();
+    for (Obj o : SpecFormat.ALL) {
+      out.append("### ").append(title(o)).append(" {#").append(JsonSchemaWriter.defName(o).replace('_', '-')).append("}\n\n");
+      out.append(o.doc()).append("\n\n");
+      out.append("| key | type | required | meaning | example |\n");
+      out.append("|---|---|---|---|---|\n");
+      for (Key k : o.keys()) {
+        out.append("| `").append(k.name()).append("` | ")
+            .append(cell(type(k.shape()))).append(" | ")
+            .append(k.required() ? "yes" : "no").append(" | ")
+            .append(cell(k.doc())).append(" | `")
+            .append(k.example().replace("|", "\\|")).append("` |\n");
+      }
+      out.append("\n");
+    }
+    return out.toString();
+  }
+
+  /** Replaces the generated part of a reference document (between the markers) with fresh tables. */
+  public static Optional<String> refresh(String document) {
+    int start = document.indexOf(START);
+    int end = document.indexOf(END);
+    if (start < 0 || end < start) return Optional.empty();
+    return Optional.of(document.substring(0, start + START.length()) + "\n\n" + tables() + document.substring(end));
+  }
+
+  private static String title(Obj o) {
+    return Character.toUpperCase(o.name().charAt(0)) + o.name().substring(1);
+  }
+
+  private static String type(Shape shape) {
+    return switch (shape) {
+      case Obj o -> "[" + o.name() + "](#" + JsonSchemaWriter.defName(o).replace('_', '-') + ")";
+      case ListOf l -> "list of " + type(l.item()) + (l.minItems() > 0 ? " (at least " + l.minItems() + ")" : "");
+      case MapOf m -> "map of " + m.keyMeaning() + " to " + type(m.value());
+      case AnyOf a -> String.join(" or ", a.options().stream().map(ReferenceWriter::type).toList());
+      default -> shape.describe();
+    };
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}
