@@ -16,6 +16,8 @@ import java.util.Optional;
 public record BrokerAddress(
     String scheme, String host, int port, boolean tls, String path, Optional<String> username, Optional<String> password) {
 
+  private static final java.util.Set<String> TLS_SCHEMES = java.util.Set.of("amqps", "mqtts", "tls");
+
   public static BrokerAddress of(SystemDef system, int plainPort, int tlsPort) throws ConfigException {
     URI uri;
     try {
@@ -26,7 +28,7 @@ public record BrokerAddress(
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (uri.getHost() == null)
       throw new ConfigException("the URL of system '" + system.id() + "' names no host");
-    boolean tls = scheme.endsWith("s") || scheme.equals("tls");
+    boolean tls = TLS_SCHEMES.contains(scheme);
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? tlsPort : plainPort;
     Optional<String> user = Optional.empty();
     Optional<String> pass = Optional.empty();
