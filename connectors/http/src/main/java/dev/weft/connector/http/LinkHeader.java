@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Finds the {@code rel="next"} target in RFC 8288 {@code Link} headers. */
 final class LinkHeader {
-  private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+(?:=(?:\"[^\"]*\"|[^;,]*))?)*)");
+  private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,=]+(?:=(?:\"[^\"]*\"|[^;,]*))?)*)");
   private static final Pattern REL = Pattern.compile("(?i)\\brel\\s*=\\s*(\"[^\"]*\"|[^;,\\s]+)");
 
   private LinkHeader() {}
@@ -24,7 +24,7 @@ final class LinkHeader {
         for (String relation : relations.trim().split("\\s+")) {
           if (relation.equalsIgnoreCase("next")) {
             try {
-              return Optional.of(base.resolve(link.group(1).trim()));
+              return Optional.of(resolve(base, link.group(1).trim()));
             } catch (IllegalArgumentException e) {
               return Optional.empty();
             }
@@ -33,5 +33,19 @@ final class LinkHeader {
       }
     }
     return Optional.empty();
+  }
+
+  /** RFC 3986 resolution; {@link URI#resolve} follows RFC 2396 and drops the last segment for "?query". */
+  private static URI resolve(URI base, String reference) {
+    if (reference.startsWith("?")) {
+      String text = base.toString();
+      int cut = text.length();
+      for (char c : new char[] {'?', '#'}) {
+        int at = text.indexOf(c);
+        if (at >= 0 && at < cut) cut = at;
+      }
+      return URI.create(text.substring(0, cut) + reference);
+    }
+    return base.resolve(reference);
   }
 }
