@@ -10,6 +10,7 @@ import dev.weft.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A flow's data flow, volume, error handling and delivery guarantee in words. */
 final class FlowWords {
@@ -36,34 +37,58 @@ final class FlowWords {
   }
 
   private static Text reading(Flow flow, Source source) {
-    Text.Builder b = Text.builder();
     List<Text> ways = new ArrayList<>();
-    boolean pushed = flow.trigger(Trigger.Webhook.class).isPresent() || flow.trigger(Trigger.Event.class).isPresent();
+    boolean pulled = true;
     if (source.endpoint().isPresent()) {
       Text.Builder e = Text.builder().plain("read from ").code(source.endpoint().get().toString());
+      List<Text> details = new ArrayList<>();
       source.paginate().filter(pg -> pg.style() != Source.Paginate.Style.NONE)
-          .ifPresent(pg -> e.plain(" (" + pg.style().key() + " pagination)"));
-      ways.add(e.build());
-    } else if (source.table().isPresent()) {
-      ways.add(Text.builder().plain("read from the table ").code(source.table().get()).build());
-    } else if (source.query().isPresent()) {
-      ways.add(Text.builder().plain("read with a SQL query").build());
+          .ifPresent(pg -> details.add(Text.plain(pg.style().key() + " pagination")));
+      source.records().ifPresent(r -> details.add(Text.builder().plain("records at ").code(r).build()));
+      incremental(source, details);
+      ways.add(e.add(parenthesised(details)).build());
+    } else if (source.table().isPresent() || source.query().isPresent()) {
+      Text.Builder e = source.table().isPresent()
+          ? Text.builder().plain("read from the table ").code(source.table().get())
+          : Text.builder().plain("read with a SQL query");
+      List<Text> details = new ArrayList<>();
+      incremental(source, details);
+      ways.add(e.add(parenthesised(details)).build());
     } else if (source.files().isPresent()) {
-      ways.add(Text.builder().plain("read from the files ").code(source.files().get())
-          .plain(switch (source.after()) {
-            case KEEP -> " (kept afterwards)";
-            case ARCHIVE -> " (archived once loaded)";
-            case DELETE -> " (deleted once loaded)";
-          }).build());
+      Text.Builder e = Text.builder().plain("read from the files ").code(source.files().get());
+      List<Text> details = new ArrayList<>();
+      source.records().ifPresent(r -> details.add(Text.builder().plain("records at ").code(r).build()));
+      details.add(Text.plain(switch (source.after()) {
+        case KEEP -> "kept afterwards";
+        case ARCHIVE -> "archived once loaded";
+        case DELETE -> "deleted once loaded";
+      }));
+      ways.add(e.add(parenthesised(details)).build());
     } else if (source.topic().isPresent()) {
       ways.add(Text.builder().plain("consumed from ").code(source.topic().get()).build());
+    } else {
+      pulled = false;
     }
-    if (pushed) ways.add(Text.plain("delivered as event payloads"));
+    Optional<Trigger.Webhook> webhook = flow.trigger(Trigger.Webhook.class);
+    if (webhook.isPresent()) {
+      Optional<String> records = pulled ? webhook.get().records() : webhook.get().records().or(source::records);
+      ways.add(Text.builder().plain(pulled ? "arrive in webhook payloads" : "delivered in webhook payloads")
+          .add(parenthesised(records.map(r -> List.of(Text.builder().plain("records at ").code(r).build())).orElse(List.of()))).build());
+    }
+    flow.trigger(Trigger.Event.class).ifPresent(ev -> ways.add(Text.builder()
+        .plain(ways.isEmpty() ? "delivered as messages on " : "arrive as messages on ").code(ev.topic()).build()));
     if (ways.isEmpty()) ways.add(Text.plain("read"));
-    b.plain("Records are ").add(TriggerWords.series(ways));
-    source.records().ifPresent(r -> b.plain(" (records at ").code(r).plain(")"));
-    source.incremental().ifPresent(inc -> b.plain(", only those changed since the last run (by ").code(inc.field()).plain(")"));
-    return b.build();
+    return Text.builder().plain("Records are ").add(TriggerWords.series(ways)).build();
+  }
+
+  private static void incremental(Source source, List<Text> details) {
+    source.incremental().ifPresent(inc -> details.add(
+        Text.builder().plain("only those changed since the last run, by ").code(inc.field()).build()));
+  }
+
+  private static Text parenthesised(List<Text> details) {
+    if (details.isEmpty()) return new Text(List.of());
+    return Text.builder().plain(" (").add(Text.join(details, "; ")).plain(")").build();
   }
 
   private static Text writing(Target target) {
@@ -139,9 +164,9 @@ final class FlowWords {
   static List<Text> errorHandling(ErrorPolicy errors) {
     List<Text> items = new ArrayList<>();
     ErrorPolicy.Retry r = errors.retry();
-    items.add(Text.plain("Transient failures (timeouts, lost connections, rate limits, server errors) are retried up to "
-        + Values.count(r.attempts(), "attempt") + ", with exponential backoff from " + Values.duration(r.backoff())
-        + " up to " + Values.duration(r.maxBackoff()) + " between attempts; then the run fails and resumes from its last checkpoint on the next run."));
+    items.add(Text.plain("Transient failures (timeouts, lost connections, rate limits, server errors) are retried with exponential backoff from "
+        + Values.duration(r.backoff()) + " up to " + Values.duration(r.maxBackoff()) + " between attempts, "
+        + Values.count(r.attempts(), "attempt") + " at most; then the run fails, and the next run resumes from its last checkpoint."));
     items.add(Text.plain(switch (errors.invalidRecords()) {
       case DEAD_LETTER -> "Invalid records (a mapping error, a missing required value, or a rejection by the target) go to the dead-letter queue, where they can be inspected and replayed; the run goes on.";
       case SKIP -> "Invalid records (a mapping error, a missing required value, or a rejection by the target) are skipped and counted in the run history; the run goes on.";
