@@ -78,7 +78,7 @@ public abstract class BrokerContract {
   }
 
   protected static List<Object> numbers(List<SourceRecord> records) {
-    return records.stream().map(r -> r.value().get("n")).toList();
+    return records.stream().map(r -> (Object) ((Number) r.value().get("n")).intValue()).toList();
   }
 
   @Test

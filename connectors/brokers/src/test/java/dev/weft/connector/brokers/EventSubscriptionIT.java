@@ -79,7 +79,7 @@ class EventSubscriptionIT {
   }
 
   private static List<Object> numbers(List<SourceRecord> records) {
-    return records.stream().map(r -> r.value().get("n")).toList();
+    return records.stream().map(r -> (Object) ((Number) r.value().get("n")).intValue()).toList();
   }
 
   @Test

@@ -13,40 +13,48 @@ import org.junit.jupiter.api.Test;
 class MessageRecordsTest {
   private static final SystemDef JSON = Contexts.system("amqp://h", Map.of());
 
-  private static List<SourceRecord> read(String body, Optional<String> path) throws Exception {
-    return new MessageRecords(BodyCodec.of(JSON), path).of(body.getBytes(StandardCharsets.UTF_8), "q:1");
+  private static SystemDef in(SystemDef.Format format) {
+    return new SystemDef(
+        "bus", Optional.empty(), false, SystemDef.ConnectionKind.BROKER, "nats://h", Optional.of(format), JSON.auth(), Optional.empty(), Map.of());
+  }
+
+  private static List<SourceRecord> read(SystemDef system, String body, Optional<String> path) throws Exception {
+    return new MessageRecords(BodyCodec.of(system, path)).of(body.getBytes(StandardCharsets.UTF_8), "q:1");
   }
 
   @Test
   void anObjectIsOneRecord() throws Exception {
-    List<SourceRecord> got = read("{\"a\": 1, \"b\": {\"c\": \"x\"}}", Optional.empty());
+    List<SourceRecord> got = read(JSON, "{\"a\": 1, \"b\": {\"c\": \"x\"}}", Optional.empty());
     assertThat(got).hasSize(1);
-    assertThat(got.getFirst().value()).containsEntry("a", 1).containsEntry("b", Map.of("c", "x"));
+    assertThat(got.getFirst().value()).containsEntry("a", 1L).containsEntry("b", Map.of("c", "x"));
     assertThat(got.getFirst().position()).isEqualTo("q:1");
   }
 
   @Test
   void aListGivesARecordPerItemAndAnErrorForAnItemThatIsNoObject() throws Exception {
-    List<SourceRecord> got = read("[{\"a\": 1}, 7]", Optional.empty());
+    List<SourceRecord> got = read(JSON, "[{\"a\": 1}, 7]", Optional.empty());
     assertThat(got).extracting(SourceRecord::position).containsExactly("q:1#0", "q:1#1");
-    assertThat(got.get(0).value()).containsEntry("a", 1);
-    assertThat(got.get(1).value()).containsEntry(MessageRecords.ERROR, "item 1 of the message is not an object");
+    assertThat(got.get(0).value()).containsEntry("a", 1L);
+    assertThat((String) got.get(1).value().get(MessageRecords.ERROR)).contains("not a JSON object");
   }
 
   @Test
   void theRecordsPathPicksTheListInsideTheBody() throws Exception {
-    List<SourceRecord> got = read("{\"data\": {\"items\": [{\"a\": 1}, {\"a\": 2}]}}", Optional.of("data.items"));
-    assertThat(got).extracting(r -> r.value().get("a")).containsExactly(1, 2);
+    List<SourceRecord> got = read(JSON, "{\"data\": {\"items\": [{\"a\": 1}, {\"a\": 2}]}}", Optional.of("data.items"));
+    assertThat(got).extracting(r -> r.value().get("a")).containsExactly(1L, 2L);
   }
 
   @Test
   void anUnreadableBodyBecomesAnErrorRecordWithTheRawText() throws Exception {
-    List<SourceRecord> got = read("{oops", Optional.empty());
+    List<SourceRecord> got = read(JSON, "{oops", Optional.empty());
     assertThat(got).hasSize(1);
     assertThat((String) got.getFirst().value().get(MessageRecords.ERROR)).startsWith("the message is not valid json");
     assertThat(got.getFirst().value()).containsEntry(MessageRecords.RAW, "{oops");
-    assertThat(read("42", Optional.empty()).getFirst().value())
-        .containsEntry(MessageRecords.ERROR, "the message is not an object or a list of objects");
+    assertThat(read(JSON, "42", Optional.empty()).getFirst().value())
+        .containsKey(MessageRecords.ERROR)
+        .containsEntry(MessageRecords.RAW, "42");
+    assertThat(read(JSON, "[]", Optional.empty()).getFirst().value())
+        .containsEntry(MessageRecords.ERROR, "the message holds no records");
   }
 
   @Test
@@ -57,12 +65,25 @@ class MessageRecordsTest {
 
   @Test
   void ndjsonGivesARecordPerLine() throws Exception {
-    SystemDef ndjson =
-        new SystemDef("bus", Optional.empty(), false, SystemDef.ConnectionKind.BROKER, "nats://h",
-            Optional.of(SystemDef.Format.NDJSON), JSON.auth(), Optional.empty(), Map.of());
-    BodyCodec codec = BodyCodec.of(ndjson);
-    List<SourceRecord> got = new MessageRecords(codec, Optional.empty()).of("{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8), "s:3");
-    assertThat(got).extracting(r -> r.value().get("a")).containsExactly(1, 2);
-    assertThat(new String(codec.encode(Map.of("a", 1)), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}\n");
+    SystemDef ndjson = in(SystemDef.Format.NDJSON);
+    List<SourceRecord> got = read(ndjson, "{\"a\":1}\n{\"a\":2}\n", Optional.empty());
+    assertThat(got).extracting(r -> r.value().get("a")).containsExactly(1L, 2L);
+    assertThat(new String(BodyCodec.of(ndjson).encode(Map.of("a", 1)), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}\n");
+  }
+
+  @Test
+  void csvAndXmlBodiesRoundTrip() throws Exception {
+    for (SystemDef.Format format : List.of(SystemDef.Format.CSV, SystemDef.Format.XML)) {
+      SystemDef system = in(format);
+      byte[] body = BodyCodec.of(system).encode(Map.of("sku", "A-1"));
+      List<SourceRecord> got = new MessageRecords(BodyCodec.of(system)).of(body, "q:1");
+      assertThat(got).as(format.key()).hasSize(1);
+      assertThat(got.getFirst().value()).as(format.key()).containsEntry("sku", "A-1");
+    }
+  }
+
+  @Test
+  void aJsonBodyIsOneObjectNotAnArray() throws Exception {
+    assertThat(new String(BodyCodec.of(JSON).encode(Map.of("a", 1)), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
   }
 }

@@ -44,7 +44,7 @@ final class AmqpSource implements dev.weft.connector.Source {
 
   static AmqpSource open(SourceContext context, String queue) throws ConnectorException {
     BrokerSettings settings = BrokerSettings.of(context.system());
-    MessageRecords records = new MessageRecords(BodyCodec.of(context.system()), context.source().records());
+    MessageRecords records = new MessageRecords(BodyCodec.of(context.system(), context.source().records()));
     Connection connection = AmqpConnections.open(context.system(), "weft " + context.flow().id() + " (source)");
     try {
       AmqpConnections.queue(connection, queue, settings.declare(), context.system().id());

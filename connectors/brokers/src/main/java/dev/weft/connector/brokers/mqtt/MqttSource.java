@@ -51,7 +51,7 @@ final class MqttSource implements Source {
 
   static MqttSource open(SourceContext context, String topic) throws ConnectorException {
     BrokerSettings settings = BrokerSettings.of(context.system());
-    MessageRecords records = new MessageRecords(BodyCodec.of(context.system()), context.source().records());
+    MessageRecords records = new MessageRecords(BodyCodec.of(context.system(), context.source().records()));
     BrokerAddress address = BrokerAddress.of(context.system(), 1883, 8883);
     MqttSource source = new MqttSource(topic, settings, records, address, context.system().id());
     String clientId = settings.clientId().map(id -> id + "-in").orElse(FlowNames.of(context.run(), context.flow(), "in"));

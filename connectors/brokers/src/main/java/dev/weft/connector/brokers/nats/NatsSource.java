@@ -50,7 +50,7 @@ final class NatsSource implements Source {
 
   static NatsSource open(SourceContext context, String subject) throws ConnectorException {
     BrokerSettings settings = BrokerSettings.of(context.system());
-    MessageRecords records = new MessageRecords(BodyCodec.of(context.system()), context.source().records());
+    MessageRecords records = new MessageRecords(BodyCodec.of(context.system(), context.source().records()));
     String durable = FlowNames.of(context.run(), context.flow(), "in");
     Connection connection = NatsConnections.open(context.system(), "weft " + context.flow().id() + " (source)");
     try {
