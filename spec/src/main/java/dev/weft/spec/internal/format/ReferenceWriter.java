@@ -11,7 +11,7 @@ import java.util.Optional;
  * hand-written prose around them stays; only the part between the markers is replaced.
  */
 public final class ReferenceWriter {
-  public static final String START = "<!-- generated key tables: start (do not edit; run ReferenceDoc) -->";
+  public static final String START = "<!-- generated key tables: start (generated from the declarations in spec/; refresh with: ./mvnw -pl spec -am verify -Dtest=DocsAreFreshTest -Dweft.regen=true) -->";
   public static final String END = "<!-- generated key tables: end -->";
 
   private ReferenceWriter() {}
@@ -19,7 +19,7 @@ public final class ReferenceWriter {
   public static String tables() {
     StringBuilder out = new StringBuilder();
     for (Obj o : SpecFormat.ALL) {
-      out.append("### ").append(title(o)).append(" {#").append(JsonSchemaWriter.defName(o).replace('_', '-')).append("}\n\n");
+      out.append("### ").append(title(o)).append("\n\n"); // GitHub's anchor of this heading is the link used below
       out.append(o.doc()).append("\n\n");
       out.append("| key | type | required | meaning | example |\n");
       out.append("|---|---|---|---|---|\n");
