@@ -214,7 +214,10 @@ final class FileSource implements Source {
 
   private List<FileEntry> matching() throws ConnectorException {
     List<FileEntry> files = new ArrayList<>();
-    for (FileEntry f : store.list(folder)) if (glob.matches(Path.of(f.baseName()))) files.add(f);
+    for (FileEntry f : store.list(folder)) {
+      // hidden files include the temporary files of a writer that has not finished
+      if (!f.baseName().startsWith(".") && glob.matches(Path.of(f.baseName()))) files.add(f);
+    }
     return files;
   }
 

@@ -23,7 +23,6 @@ import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
@@ -41,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class SftpLogin {
   private static final Logger LOG = LoggerFactory.getLogger(SftpLogin.class);
   static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /** The unchecked-host-key warning is logged once per server and system, not per connection. */
+  private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private SftpLogin() {}
 
@@ -76,9 +77,9 @@ final class SftpLogin {
         return new Opened(client, session);
       } catch (IOException e) {
         session.close(true);
-        if (hostKeyRejected(e)) throw new ConfigException("the SFTP server " + where + " presented a host key that options.host_key / options.known_hosts does not allow", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        if (hostKeyRejected(e)) throw new ConfigException("the SFTP server " + where + " presented a host key that options.host_key / options.known_hosts does not allow", e);
         if (e.getCause() instanceof ConnectException || e instanceof java.net.SocketTimeoutException) throw unreachable(where, e);
-        throw new ConfigException("the SFTP server " + where + " refused the login of user '" + user + "' (check the username, password or key)", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        throw new ConfigException("the SFTP server " + where + " refused the login of user '" + user + "' (check the username, password or key)", e);
       }
     } catch (ConnectorException | RuntimeException e) {
       client.stop();
@@ -96,9 +97,9 @@ final class SftpLogin {
 
   private static ConnectorException unreachable(String where, IOException e) {
     if (e.getCause() instanceof UnknownHostException || e instanceof UnknownHostException) {
-      return new ConfigException("the SFTP host of " + where + " is unknown", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+      return new ConfigException("the SFTP host of " + where + " is unknown", e);
     }
-    return new TransientException("could not reach the SFTP server " + where, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+    return new TransientException("could not reach the SFTP server " + where, e);
   }
 
   private static String username(SystemDef system, URI uri) throws ConfigException {
@@ -122,7 +123,7 @@ final class SftpLogin {
       return pairs;
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       // the parser's message may quote key material, so only its type is kept
-      throw new ConfigException("system " + system.id() + ": auth.key is not a readable private key (PEM or OpenSSH), or the passphrase is wrong", "key parsing failed: " + e.getClass().getName(), null);
+      throw new ConfigException("system " + system.id() + ": auth.key is not a readable private key (PEM or OpenSSH), or the passphrase is wrong", "system " + system.id() + ": auth.key could not be parsed (" + e.getClass().getName() + ")", null);
     }
   }
 
@@ -139,7 +140,7 @@ final class SftpLogin {
     }
     if (knownHosts.isPresent()) return new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, Path.of(knownHosts.get()));
     return (session, address, key) -> {
-      LOG.warn("SFTP server {} is trusted without checking its host key ({}): set options.host_key or options.known_hosts on system {}", where, fingerprint(key), system.id());
+      if (WARNED.add(where + " " + system.id())) LOG.warn("SFTP server {} is trusted without checking its host key ({}): set options.host_key or options.known_hosts on system {}", where, fingerprint(key), system.id());
       return true;
     };
   }

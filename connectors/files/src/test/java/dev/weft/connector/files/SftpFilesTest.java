@@ -1,0 +1,180 @@
+package dev.weft.connector.files;
+
+import static dev.weft.connector.files.Fixtures.drain;
+import static dev.weft.connector.files.Fixtures.positions;
+import static dev.weft.connector.files.Fixtures.sinkContext;
+import static dev.weft.connector.files.Fixtures.source;
+import static dev.weft.connector.files.Fixtures.sourceContext;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.connector.Batch;
+import dev.weft.connector.Checkpoint;
+import dev.weft.connector.ConfigException;
+import dev.weft.connector.ConnectorException;
+import dev.weft.connector.Sink;
+import dev.weft.connector.SinkRecord;
+import dev.weft.connector.Source;
+import dev.weft.connector.TransientException;
+import dev.weft.model.Auth;
+import dev.weft.model.Source.After;
+import dev.weft.model.SystemDef;
+import dev.weft.model.SystemDef.Format;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
+import java.util.Map;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against an in-process MINA SSHD server with SFTP over a temporary folder, on 127.0.0.1. */
+class SftpFilesTest {
+  private static final String PASSWORD = "s3cret-pass";
+  private static SshServer server;
+  private static KeyPair clientKey;
+  private static String hostKeyFingerprint;
+  @TempDir static Path root;
+
+  private final FilesConnector connector = new FilesConnector();
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    clientKey = generator.generateKeyPair();
+    server = SshServer.setUpDefaultServer();
+    server.setHost("127.0.0.1");
+    server.setPort(0);
+    server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
+    server.setPasswordAuthenticator((user, password, session) -> user.equals("weft") && password.equals(PASSWORD));
+    server.setPublickeyAuthenticator((user, key, session) -> user.equals("weft") && KeyUtils.compareKeys(key, clientKey.getPublic()));
+    server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+    server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+    server.start();
+    hostKeyFingerprint = SftpLogin.fingerprint(server.getKeyPairProvider().loadKeys(null).iterator().next().getPublic());
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.stop(true);
+  }
+
+  @BeforeEach
+  void folders() throws Exception {
+    Files.createDirectories(root.resolve("inbox"));
+    Files.createDirectories(root.resolve("outbox"));
+  }
+
+  private static SystemDef sftp(String path, Auth auth, Map<String, Object> options) {
+    return Fixtures.system("sftp://127.0.0.1:" + server.getPort() + path, Format.CSV, auth, options);
+  }
+
+  private static Auth password(String password) {
+    return new Auth.Password(Auth.Scope.SYSTEM, "weft", password);
+  }
+
+  private static String openSshKey(KeyPair pair) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "weft test", null, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void readsWithAPasswordAndArchivesAfterCommit() throws Exception {
+    Files.writeString(root.resolve("inbox/orders-1.csv"), "id,total\n1,10\n2,\"x\n3,30\n");
+    Files.writeString(root.resolve("inbox/orders-2.csv"), "id,total\n4,40\n");
+    SystemDef system = sftp("/inbox", password(PASSWORD), Map.of());
+    try (Source source = connector.openSource(sourceContext(system, source("orders-*.csv", null, After.ARCHIVE)))) {
+      Batch first = source.read(Checkpoint.START, 2);
+      assertThat(root.resolve("inbox/orders-1.csv")).exists();
+      List<Batch> rest = drain(source, first.after(), 2, true);
+      assertThat(first.records()).extracting(r -> r.position()).containsExactly("orders-1.csv:1", "orders-1.csv:2");
+      assertThat(first.records().get(1).value()).containsEntry("_weft_error", "row 2: unterminated quote (line 3)");
+      assertThat(positions(rest)).containsExactly("orders-1.csv:3", "orders-2.csv:1");
+    }
+    assertThat(root.resolve("inbox/orders-1.csv")).doesNotExist();
+    assertThat(root.resolve("inbox/archive/orders-1.csv")).exists();
+    assertThat(root.resolve("inbox/archive/orders-2.csv")).hasContent("id,total\n4,40");
+  }
+
+  @Test
+  void writesWithAKeyAndAPinnedHostKeyAndReplacesTheOldFileAtTheEnd() throws Exception {
+    Files.writeString(root.resolve("outbox/out-2026-11-27.csv"), "old");
+    Auth key = new Auth.SshKey(Auth.Scope.SYSTEM, "weft", openSshKey(clientKey), java.util.Optional.empty());
+    SystemDef system = sftp("/outbox", key, Map.of("host_key", hostKeyFingerprint));
+    try (Sink sink = connector.openSink(sinkContext(system, "out-{{run.date}}.csv"))) {
+      sink.write(List.of(new SinkRecord(Map.of("id", 1), "a"), new SinkRecord(Map.of("id", 2), "b")));
+      assertThat(root.resolve("outbox/.out-2026-11-27.csv.weft-tmp")).exists();
+      assertThat(root.resolve("outbox/out-2026-11-27.csv")).hasContent("old");
+      sink.finish();
+    }
+    assertThat(root.resolve("outbox/out-2026-11-27.csv")).hasContent("id\n1\n2");
+    assertThat(root.resolve("outbox/.out-2026-11-27.csv.weft-tmp")).doesNotExist();
+  }
+
+  @Test
+  void abortRemovesTheUploadedTemporaryFile() throws Exception {
+    SystemDef system = sftp("/outbox", password(PASSWORD), Map.of());
+    try (Sink sink = connector.openSink(sinkContext(system, "aborted.csv"))) {
+      sink.write(List.of(new SinkRecord(Map.of("id", 1), "a")));
+      sink.abort();
+    }
+    assertThat(root.resolve("outbox/.aborted.csv.weft-tmp")).doesNotExist();
+    assertThat(root.resolve("outbox/aborted.csv")).doesNotExist();
+  }
+
+  @Test
+  void aWrongPasswordIsAConfigErrorThatDoesNotShowThePassword() {
+    SystemDef system = sftp("/inbox", password("wrong-horse-battery"), Map.of());
+    assertThatThrownBy(() -> connector.openSource(sourceContext(system, source("*.csv", null, After.KEEP))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("wrong-horse-battery")
+        .extracting(e -> ((ConnectorException) e).userMessage()).asString()
+        .contains("refused the login of user 'weft'")
+        .doesNotContain("wrong-horse-battery");
+  }
+
+  @Test
+  void anUnexpectedHostKeyIsRefused() {
+    SystemDef system = sftp("/inbox", password(PASSWORD), Map.of("host_key", "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    assertThatThrownBy(() -> connector.openSource(sourceContext(system, source("*.csv", null, After.KEEP))))
+        .isInstanceOf(ConfigException.class)
+        .extracting(e -> ((ConnectorException) e).userMessage()).asString()
+        .contains("host key");
+  }
+
+  @Test
+  void aMissingFolderIsAConfigError() {
+    SystemDef system = sftp("/nowhere", password(PASSWORD), Map.of());
+    assertThatThrownBy(() -> connector.openSource(sourceContext(system, source("*.csv", null, After.KEEP))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("/nowhere does not exist");
+  }
+
+  @Test
+  void aRefusedConnectionIsTransient() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    SystemDef system = Fixtures.system("sftp://127.0.0.1:" + closedPort + "/inbox", Format.CSV, password(PASSWORD), Map.of());
+    assertThatThrownBy(() -> connector.openSource(sourceContext(system, source("*.csv", null, After.KEEP))))
+        .isInstanceOf(TransientException.class)
+        .extracting(e -> ((ConnectorException) e).userMessage()).asString()
+        .isEqualTo("could not reach the SFTP server sftp://127.0.0.1:" + closedPort);
+  }
+}
