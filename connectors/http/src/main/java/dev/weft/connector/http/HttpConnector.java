@@ -67,7 +67,7 @@ public final class HttpConnector implements Connector {
     BodyFormat body = BodyFormat.of(system, Optional.empty());
     ApiClient client = ApiClient.open(system, context.flow().errors(), context.run());
     try {
-      return new HttpSink(client, body, endpoint, context.target().batch());
+      return new HttpSink(client, body, endpoint, context.target().batch(), context.run());
     } catch (ConnectorException | RuntimeException e) {
       client.close();
       throw e;

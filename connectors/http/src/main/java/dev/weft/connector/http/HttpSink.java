@@ -2,6 +2,7 @@ package dev.weft.connector.http;
 
 import dev.weft.connector.ConfigException;
 import dev.weft.connector.ConnectorException;
+import dev.weft.connector.RunInfo;
 import dev.weft.connector.Sink;
 import dev.weft.connector.SinkRecord;
 import dev.weft.connector.SystemException;
@@ -40,11 +41,12 @@ final class HttpSink implements Sink {
   private final PathTemplate path;
   private final Optional<Integer> arraySize;
 
-  HttpSink(ApiClient client, BodyFormat body, Endpoint endpoint, Optional<Integer> arraySize) throws ConfigException {
+  HttpSink(ApiClient client, BodyFormat body, Endpoint endpoint, Optional<Integer> arraySize, RunInfo run)
+      throws ConfigException {
     this.client = client;
     this.body = body;
     this.method = endpoint.method().toUpperCase(java.util.Locale.ROOT);
-    this.path = PathTemplate.of(endpoint.path());
+    this.path = PathTemplate.of(endpoint.path(), run);
     this.arraySize = arraySize;
     if (arraySize.isPresent() && path.hasFields())
       throw new ConfigException(

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * with "at or after" or "after" depending on the API, so records whose value equals the last one
  * may be read again by the next run, as may the records of a page read again after a crash:
  * delivery is at least once, and an upsert target (or an idempotent PUT) absorbs the repeats.
+ * A page split across batches is fetched again on resume and the records already read skipped
+ * by count, which assumes the API serves that page the same way.
  */
 final class HttpSource implements Source {
   private static final Logger log = LoggerFactory.getLogger(HttpSource.class);
@@ -91,7 +93,7 @@ final class HttpSource implements Source {
     URI uri = pager.request(endpointUri, state.at());
     if (incremental.isPresent() && state.since().isPresent())
       uri = QueryString.with(uri, incremental.get().param(), HighWaterMark.text(state.since().get()));
-    ApiRequest request = new ApiRequest(endpoint.method(), uri, Map.of("Accept", body.mediaType()), Optional.empty());
+    ApiRequest request = new ApiRequest(endpoint.method().toUpperCase(java.util.Locale.ROOT), uri, Map.of("Accept", body.mediaType()), Optional.empty());
     ApiResponse response = client.send(request);
     if (!response.ok())
       throw new SystemException(

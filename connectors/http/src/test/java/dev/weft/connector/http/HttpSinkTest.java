@@ -92,6 +92,19 @@ class HttpSinkTest {
   }
 
   @Test
+  void theRunsIdAndDateFillTemplatesTheRecordDoesNotHave() throws Exception {
+    api.on("/exports/", call -> Reply.status(200));
+    var run = Specs.run();
+
+    try (Sink sink = new HttpConnector().openSink(sinkContext(system(api.url()), target("PUT /exports/{{run.date}}/{{run.id}}-{{n}}", Optional.empty()), Specs.FAST_RETRY, run))) {
+      sink.write(List.of(record("a", "n", 1)));
+    }
+
+    assertThat(api.calls().getFirst().path())
+        .isEqualTo("/exports/" + java.time.LocalDate.ofInstant(run.startedAt(), java.time.ZoneOffset.UTC) + "/" + run.runId() + "-1");
+  }
+
+  @Test
   void aRecordWithoutTheTemplatesFieldIsRejectedUnsent() throws Exception {
     api.on("/invoices/", call -> Reply.status(200));
 
