@@ -6,11 +6,13 @@ import dev.weft.model.Spec;
 import dev.weft.model.Sync;
 import dev.weft.model.SystemDef;
 import dev.weft.model.Target;
+import dev.weft.model.Trigger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The data-flow diagram as a graph: the systems, and one edge per flow labelled with the flow's
@@ -41,7 +43,7 @@ record FlowGraph(List<Node> nodes, List<Edge> edges) {
     for (Flow flow : spec.flows()) {
       Edge edge = switch (flow.body()) {
         case Flow.Pipeline p -> new Edge(p.source().system(), p.target().system(), false, flow.displayName(),
-            from(p.source()) + " → " + to(p.target()));
+            from(flow, p.source()) + " → " + to(p.target()));
         case Sync s -> new Edge(s.a().system(), s.b().system(), true, flow.displayName(), side(s.a()) + " ⇄ " + side(s.b()));
       };
       nodes.putIfAbsent(edge.from(), new Node(edge.from(), edge.from(), false, ""));
@@ -84,13 +86,15 @@ record FlowGraph(List<Node> nodes, List<Edge> edges) {
     return all;
   }
 
-  private static String from(Source s) {
+  private static String from(Flow flow, Source s) {
     if (s.endpoint().isPresent()) return s.endpoint().get().toString();
     if (s.table().isPresent()) return "table " + s.table().get();
     if (s.query().isPresent()) return "SQL query";
     if (s.files().isPresent()) return "files " + s.files().get();
     if (s.topic().isPresent()) return s.topic().get();
-    return s.records().map(r -> "payload " + r).orElse("payload");
+    Optional<Trigger.Event> event = flow.trigger(Trigger.Event.class);
+    if (event.isPresent()) return "messages on " + event.get().topic();
+    return flow.trigger(Trigger.Webhook.class).isPresent() ? "webhook payloads" : "records";
   }
 
   private static String to(Target t) {
