@@ -18,12 +18,28 @@ final class AffineConversion {
   private final BigDecimal offset;
   private final BigDecimal divisor;
   private final UnitConverter fallback;
+  /** factor / divisor and offset / divisor when both are terminating decimals (lb -> kg), else null. */
+  private final BigDecimal exactFactor;
+  private final BigDecimal exactOffset;
 
   private AffineConversion(BigDecimal factor, BigDecimal offset, BigDecimal divisor, UnitConverter fallback) {
     this.factor = factor;
     this.offset = offset;
     this.divisor = divisor;
     this.fallback = fallback;
+    BigDecimal f = null;
+    BigDecimal o = null;
+    if (fallback == null) {
+      try {
+        f = factor.divide(divisor);
+        o = offset.divide(divisor);
+      } catch (ArithmeticException nonTerminating) {
+        f = null;
+        o = null;
+      }
+    }
+    this.exactFactor = f;
+    this.exactOffset = o;
   }
 
   /**
@@ -90,6 +106,8 @@ final class AffineConversion {
     if (fallback != null) {
       BigInteger[] f = fraction(fallback.convert(x));
       y = f == null ? BigDecimal.ZERO : new BigDecimal(f[0]).divide(new BigDecimal(f[1]), PRECISION);
+    } else if (exactFactor != null) {
+      y = exactOffset.signum() == 0 ? x.multiply(exactFactor) : x.multiply(exactFactor).add(exactOffset);
     } else {
       BigDecimal numerator = x.multiply(factor).add(offset);
       y = divisor.equals(BigDecimal.ONE) ? numerator : numerator.divide(divisor, PRECISION);

@@ -33,8 +33,16 @@ public record CompiledRow(
       value = transform.apply(value, record, config);
     } catch (RowFailure failure) {
       throw new RowFailure(label + ": " + failure.getMessage());
+    } catch (RuntimeException unexpected) {
+      throw new RowFailure(label + ": cannot map " + Values.quoted(value) + " (" + unexpected.getMessage() + ")");
     }
-    if (round >= 0 && value != null) value = rounded(value);
+    if (round >= 0 && value != null) {
+      try {
+        value = rounded(value);
+      } catch (ArithmeticException e) {
+        throw new RowFailure(label + ": cannot round " + Values.quoted(value) + " (" + e.getMessage() + ")");
+      }
+    }
     if (value == null && defaultValue != null) value = Values.copy(defaultValue);
     if (value == null && required) throw new RowFailure("map[" + index + "]: " + targets() + " is required but empty");
     write(out, value);

@@ -109,10 +109,17 @@ public final class DateTransform implements Transform {
         case Instant i -> i.atZone(zone.orElse(ZoneOffset.UTC));
         default -> throw new RowFailure("cannot read " + Values.quoted(value) + " as a date");
       };
-      return format.isPresent() ? format.get().format(moved) : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(moved);
+      return format.isPresent() ? format.get().format(moved) : isoText(moved.toOffsetDateTime());
     } catch (DateTimeException e) {
       throw new RowFailure("cannot format " + Values.quoted(value) + ": " + e.getMessage());
     }
+  }
+
+  /** What ISO_OFFSET_DATE_TIME prints (seconds always), without a formatter's cost. */
+  static String isoText(OffsetDateTime time) {
+    String local = time.toLocalDateTime().toString();
+    String offset = time.getOffset().getId();
+    return local.length() == 16 ? local + ":00" + offset : local + offset;
   }
 
   private TemporalAccessor read(Object value) throws RowFailure {
@@ -125,7 +132,8 @@ public final class DateTransform implements Transform {
       if (!text.isEmpty() && Character.isLetter(text.charAt(0)))
         return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
       if (text.length() == 8 && isDigits(text)) return LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
-      return best(ISO_LIKE, text);
+      TemporalAccessor fast = IsoDateFastPath.parse(text);
+      return fast != null ? fast : best(ISO_LIKE, text);
     } catch (DateTimeException e) {
       String expected = parsePattern.map(p -> "the pattern '" + p + "'").orElse("a date or date-time (ISO-8601, yyyy-MM-dd HH:mm:ss, dd/MM/yyyy or epoch seconds)");
       throw new RowFailure(Values.quoted(value) + " does not match " + expected);

@@ -11,6 +11,9 @@ import java.util.Map;
 public final class Values {
   private Values() {}
 
+  /** Numeric strings beyond 10^±400 are refused: rounding them would build enormous integers. */
+  private static final int MAX_SCALE = 400;
+
   /** The text form of a scalar: numbers in plain notation, without a trailing {@code .0}. */
   public static String text(Object value) {
     return switch (value) {
@@ -57,7 +60,8 @@ public final class Values {
     }
     if (!digits) return null;
     try {
-      return new BigDecimal(t);
+      BigDecimal d = new BigDecimal(t);
+      return Math.abs(d.scale()) > MAX_SCALE || d.precision() - d.scale() > MAX_SCALE ? null : d;
     } catch (NumberFormatException e) {
       return null;
     }
