@@ -30,7 +30,8 @@ final class CsvRows {
   private long newlinesRead;
   private boolean started;
   private final StringBuilder raw = new StringBuilder(256);
-  private final StringBuilder field = new StringBuilder(64);
+  private final String doubledQuote;
+  private final String singleQuote;
 
   /** One row: its fields, or why it is malformed; {@code line} is where it starts (1-based). */
   record Row(List<String> fields, long line, String raw, Optional<String> malformed) {}
@@ -39,6 +40,8 @@ final class CsvRows {
     this.in = in;
     this.delimiter = delimiter;
     this.quote = quote;
+    this.singleQuote = String.valueOf(quote);
+    this.doubledQuote = singleQuote + quote;
   }
 
   private int read() throws IOException {
@@ -68,10 +71,12 @@ final class CsvRows {
 
   private Optional<Row> row() throws IOException {
     raw.setLength(0);
-    field.setLength(0);
     long line = newlinesRead + 1;
     List<String> fields = new ArrayList<>();
     State state = State.FIELD_START;
+    int fieldStart = 0; // where the current field's text starts in raw
+    int quoteEnd = 0; // where the closing quote of a quoted field is in raw
+    boolean doubled = false; // the quoted field holds "" pairs to undo
     int c = read();
     if (!started) {
       started = true;
@@ -81,7 +86,7 @@ final class CsvRows {
     while (true) {
       if (c == -1) {
         if (state == State.QUOTED) return Optional.of(recover(line, "unterminated quote", false));
-        fields.add(field.toString());
+        fields.add(field(state, fieldStart, quoteEnd, doubled));
         return Optional.of(new Row(fields, line, raw.toString(), Optional.empty()));
       }
       char ch = (char) c;
@@ -89,44 +94,59 @@ final class CsvRows {
       if (state != State.QUOTED && (ch == '\n' || ch == '\r')) {
         if (ch == '\r') skipLineFeed();
         if (state == State.FIELD_START && fields.isEmpty() && raw.isEmpty()) return Optional.of(new Row(List.of(), line, "", Optional.empty()));
-        fields.add(field.toString());
+        fields.add(field(state, fieldStart, quoteEnd, doubled));
         return Optional.of(new Row(fields, line, raw.toString(), Optional.empty()));
       }
       raw.append(ch);
       switch (state) {
         case FIELD_START -> {
-          if (ch == quote) state = State.QUOTED;
-          else if (ch == delimiter) fields.add("");
-          else {
-            field.append(ch);
-            state = State.UNQUOTED;
-          }
+          if (ch == quote) {
+            state = State.QUOTED;
+            fieldStart = raw.length();
+            doubled = false;
+          } else if (ch == delimiter) {
+            fields.add("");
+            fieldStart = raw.length();
+          } else state = State.UNQUOTED;
         }
         case UNQUOTED -> {
           if (ch == delimiter) {
-            fields.add(field.toString());
-            field.setLength(0);
+            fields.add(raw.substring(fieldStart, raw.length() - 1));
+            fieldStart = raw.length();
             state = State.FIELD_START;
-          } else field.append(ch);
+          }
         }
         case QUOTED -> {
-          if (ch == quote) state = State.AFTER_QUOTE;
-          else if (raw.length() > MAX_ROW_CHARS) return Optional.of(recover(line, "unterminated quote", true));
-          else field.append(ch);
+          if (ch == quote) {
+            state = State.AFTER_QUOTE;
+            quoteEnd = raw.length() - 1;
+          } else if (raw.length() > MAX_ROW_CHARS) return Optional.of(recover(line, "unterminated quote", true));
         }
         case AFTER_QUOTE -> {
           if (ch == quote) {
-            field.append(quote);
+            doubled = true;
             state = State.QUOTED;
           } else if (ch == delimiter) {
-            fields.add(field.toString());
-            field.setLength(0);
+            fields.add(field(state, fieldStart, quoteEnd, doubled));
+            fieldStart = raw.length();
             state = State.FIELD_START;
           } else return Optional.of(recover(line, "unexpected '" + ch + "' after a closing quote", true));
         }
       }
       c = read();
     }
+  }
+
+  /** The text of the field that ends here; a quoted field without its quotes, "" pairs undone. */
+  private String field(State state, int fieldStart, int quoteEnd, boolean doubled) {
+    return switch (state) {
+      case FIELD_START -> "";
+      case UNQUOTED -> raw.substring(fieldStart);
+      default -> {
+        String text = raw.substring(fieldStart, quoteEnd);
+        yield doubled ? text.replace(doubledQuote, singleQuote) : text;
+      }
+    };
   }
 
   private void skipLineFeed() throws IOException {
