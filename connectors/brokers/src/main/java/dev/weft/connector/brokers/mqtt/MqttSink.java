@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -90,7 +91,7 @@ final class MqttSink implements Sink {
         properties.setContentType(codec.contentType());
         MqttMessage message = new MqttMessage(body, 1, false, properties);
         while (inFlight.size() >= window) settle(inFlight.removeFirst(), rejected);
-        inFlight.addLast(new InFlight(i, client.publish(topic, message)));
+        inFlight.addLast(new InFlight(i, publish(message, inFlight, rejected)));
       }
       while (!inFlight.isEmpty()) settle(inFlight.removeFirst(), rejected);
     } catch (MqttException e) {
@@ -98,6 +99,29 @@ final class MqttSink implements Sink {
     }
     rejected.sort(java.util.Comparator.comparingInt(WriteResult.Rejected::index));
     return new WriteResult(batch.size() - rejected.size(), rejected);
+  }
+
+  /** Publishes, first settling older messages while the client says too many are in flight. */
+  private IMqttToken publish(MqttMessage message, Deque<InFlight> inFlight, List<WriteResult.Rejected> rejected)
+      throws MqttException, TransientException {
+    while (true) {
+      try {
+        return client.publish(topic, message);
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) throw e;
+        if (!inFlight.isEmpty()) settle(inFlight.removeFirst(), rejected);
+        else pause();
+      }
+    }
+  }
+
+  private static void pause() throws TransientException {
+    try {
+      Thread.sleep(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransientException("interrupted while publishing to MQTT", e);
+    }
   }
 
   private void settle(InFlight f, List<WriteResult.Rejected> rejected) throws MqttException {
