@@ -22,7 +22,7 @@ final class SvgDiagram {
 
   private SvgDiagram() {}
 
-  private record Box(FlowGraph.Node node, List<String> nameLines, int width, int header) {}
+  private record Box(FlowGraph.Node node, List<String> nameLines, List<String> detailLines, int width, int header) {}
 
   static String of(FlowGraph graph) {
     List<Box> boxes = new ArrayList<>();
@@ -30,11 +30,14 @@ final class SvgDiagram {
     int header = 0;
     for (FlowGraph.Node n : graph.nodes()) {
       List<String> lines = wrap(n.name(), NAME_CHARS);
-      int textWidth = (int) Math.ceil(Math.max(longest(lines) * NAME_CHAR_WIDTH, n.detail().length() * 6.2));
-      int h = 14 + lines.size() * 18 + (n.ours() ? 16 : 0) + (n.detail().isEmpty() ? 0 : 16) + 6;
+      // "Datastore · PostgreSQL wire protocol over JDBC" reads better as two short lines.
+      List<String> details = n.detail().isEmpty() ? List.of()
+          : n.detail().length() > NAME_CHARS + 4 ? List.of(n.detail().split(" · ", 2)) : List.of(n.detail());
+      int textWidth = (int) Math.ceil(Math.max(longest(lines) * NAME_CHAR_WIDTH, longest(details) * 6.2));
+      int h = 14 + lines.size() * 18 + (n.ours() ? 16 : 0) + details.size() * 15 + 6;
       header = Math.max(header, h);
       column.put(n.id(), boxes.size());
-      boxes.add(new Box(n, lines, Math.max(MIN_BOX, textWidth + 24), h));
+      boxes.add(new Box(n, lines, details, Math.max(MIN_BOX, textWidth + 24), h));
     }
     int columns = boxes.size();
     int[] gap = new int[columns];
@@ -110,9 +113,10 @@ final class SvgDiagram {
         svg.append("<text x=\"").append(cx).append("\" y=\"").append(y - 2).append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#2456c5\">(Your App)</text>\n");
         y += 16;
       }
-      if (!n.detail().isEmpty()) {
+      for (String detail : box.detailLines()) {
         svg.append("<text x=\"").append(cx).append("\" y=\"").append(y - 2).append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#57606a\">")
-            .append(Html.escape(n.detail())).append("</text>\n");
+            .append(Html.escape(detail)).append("</text>\n");
+        y += 15;
       }
       svg.append("</g>\n");
     }
