@@ -147,6 +147,9 @@ class RecordMappingTest {
     assertThat(map(mapping, record("status", 1L))).containsEntry("state", "open");
     assertThat(map(mapping, record("status", "2"))).containsEntry("state", "closed");
     assertThat(map(mapping, record("status", "no"))).containsEntry("state", "refused");
+    assertThat(map(mapping, record("status", new BigDecimal("2.0")))).containsEntry("state", "closed");
+    assertThat(map(mapping, record("status", "1.00"))).containsEntry("state", "open");
+    assertThat(map(mapping, record("status", 1.0))).containsEntry("state", "open");
     assertThat(map(mapping, record("status", 9L))).containsEntry("state", "unknown");
     assertThat(map(mapping, record())).containsEntry("state", "unknown");
   }

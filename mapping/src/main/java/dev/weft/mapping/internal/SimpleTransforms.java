@@ -48,10 +48,33 @@ public final class SimpleTransforms {
     };
   }
 
-  /** Looks a value up by its text; a miss gives null (so {@code default} applies). */
+  /**
+   * Looks a value up by its text; numbers by value (1, "1" and 1.0 all find the key "1"). A miss
+   * gives null (so {@code default} applies).
+   */
   public static Transform lookup(Map<String, Object> table) {
-    Map<String, Object> byText = new HashMap<>();
-    table.forEach((key, result) -> byText.put(key, result));
-    return (value, record, config) -> value == null ? null : Values.copy(byText.get(Values.text(value)));
+    Map<String, Object> byText = new HashMap<>(table);
+    table.forEach((key, result) -> {
+      String number = numberText(key);
+      if (number != null) byText.putIfAbsent(number, result);
+    });
+    return (value, record, config) -> {
+      if (value == null) return null;
+      String text = value instanceof Number ? numberText(value) : Values.text(value);
+      if (text == null) text = Values.text(value);
+      Object found = byText.get(text);
+      if (found == null && value instanceof String) {
+        String number = numberText(value);
+        if (number != null) found = byText.get(number);
+      }
+      return Values.copy(found);
+    };
+  }
+
+  private static String numberText(Object value) {
+    java.math.BigDecimal d = Values.decimalOrNull(value);
+    if (d == null) return null;
+    d = d.stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
   }
 }
