@@ -87,19 +87,92 @@ final class JdbcSink implements Sink {
 
   @Override
   public WriteResult write(List<SinkRecord> batch) throws ConnectorException {
-    List<WriteResult.Rejected> rejected = new ArrayList<>();
-    List<PreparedRow> rows = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      try {
-        rows.add(preparer.prepare(i, batch.get(i).value()));
-      } catch (RecordRejected e) {
-        rejected.add(new WriteResult.Rejected(i, e.getMessage()));
+    Preparation preparation = new Preparation(batch);
+    boolean refused = false;
+    if (writer instanceof PostgresCopyWriter copy) {
+      switch (streamed(copy, preparation)) {
+        case WRITTEN -> {
+          return preparation.result(List.of());
+        }
+        case REFUSED -> refused = true;
+        case NOT_UNIFORM -> {}
       }
     }
+    preparation.drain();
+    List<PreparedRow> rows = preparation.rows;
     if (mode == Target.Write.UPSERT) rows = lastOfEachKey(rows);
-    if (!rows.isEmpty()) rejected.addAll(inTransaction(rows));
-    rejected.sort(java.util.Comparator.comparingInt(WriteResult.Rejected::index));
-    return new WriteResult(batch.size() - rejected.size(), rejected);
+    return preparation.result(rows.isEmpty() ? List.of() : inTransaction(rows, refused));
+  }
+
+  /** Prepares the records of a batch one by one, keeping the rows and the refusals. */
+  private final class Preparation implements java.util.Iterator<PreparedRow> {
+    private final List<SinkRecord> batch;
+    private final List<PreparedRow> rows;
+    private final List<WriteResult.Rejected> rejected = new ArrayList<>();
+    private int next;
+    private PreparedRow ahead;
+
+    Preparation(List<SinkRecord> batch) {
+      this.batch = batch;
+      this.rows = new ArrayList<>(batch.size());
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ahead == null && next < batch.size()) {
+        int i = next++;
+        try {
+          ahead = preparer.prepare(i, batch.get(i).value());
+          rows.add(ahead);
+        } catch (RecordRejected e) {
+          rejected.add(new WriteResult.Rejected(i, e.getMessage()));
+        }
+      }
+      return ahead != null;
+    }
+
+    @Override
+    public PreparedRow next() {
+      if (!hasNext()) throw new java.util.NoSuchElementException();
+      PreparedRow row = ahead;
+      ahead = null;
+      return row;
+    }
+
+    void drain() {
+      while (hasNext()) next();
+    }
+
+    WriteResult result(List<WriteResult.Rejected> refusedByDatabase) {
+      List<WriteResult.Rejected> all = new ArrayList<>(rejected);
+      all.addAll(refusedByDatabase);
+      all.sort(java.util.Comparator.comparingInt(WriteResult.Rejected::index));
+      return new WriteResult(batch.size() - all.size(), all);
+    }
+  }
+
+  private enum Streamed { WRITTEN, REFUSED, NOT_UNIFORM }
+
+  /** The fast path: the whole batch in one COPY, records prepared as they are sent. */
+  private Streamed streamed(PostgresCopyWriter copy, Preparation preparation) throws ConnectorException {
+    Connection c = connection();
+    try {
+      boolean uniform = copy.stream(c, preparation, preparer::keyOf);
+      if (uniform) c.commit();
+      else rollback(c);
+      writer.transactionEnded();
+      return uniform ? Streamed.WRITTEN : Streamed.NOT_UNIFORM;
+    } catch (SQLException e) {
+      rollback(c);
+      writer.transactionEnded();
+      if (SqlFailure.of(e, database.dialect()) == SqlFailure.DATA) {
+        LOG.debug("batch refused ({}), finding the records at fault", SqlFailure.describe(e));
+        return Streamed.REFUSED;
+      }
+      ConnectorException failure = SqlFailure.raise(e, database.dialect(), "writing to " + shape.name() + " in " + database.displayUrl());
+      if (failure instanceof TransientException) discardConnection();
+      throw failure;
+    }
   }
 
   /** An upsert touches a row once: of records with the same key, the last one wins. */
@@ -109,12 +182,13 @@ final class JdbcSink implements Sink {
     return last.size() == rows.size() ? rows : new ArrayList<>(last.values());
   }
 
-  private List<WriteResult.Rejected> inTransaction(List<PreparedRow> rows) throws ConnectorException {
+  /** Writes the rows in one transaction; {@code refused}: the batch failed already, go find the culprits. */
+  private List<WriteResult.Rejected> inTransaction(List<PreparedRow> rows, boolean refused) throws ConnectorException {
     Connection c = connection();
     Dialect dialect = database.dialect();
     String doing = "writing to " + shape.name() + " in " + database.displayUrl();
     try {
-      try {
+      if (!refused) try {
         List<WriteResult.Rejected> missing = writer.write(c, rows);
         c.commit();
         writer.transactionEnded();

@@ -22,7 +22,8 @@ import org.postgresql.copy.CopyManager;
  */
 final class PostgresCopyWriter implements RowWriter {
 
-  private static final int FLUSH_BYTES = 1 << 20;
+  private static final String ORDINAL = "weft_ordinal";
+  private static final int FLUSH_CHARS = 1 << 16; // small pieces: the server parses one while the next is written
 
   private final PostgresDialect dialect;
   private final String table;
@@ -46,7 +47,16 @@ final class PostgresCopyWriter implements RowWriter {
   public void connected(Connection connection) throws SQLException {
     if (mode != Target.Write.UPSERT) return;
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
+      boolean exists;
+      try (var rs = statement.executeQuery("SELECT to_regclass('pg_temp." + staging + "') IS NOT NULL")) {
+        exists = rs.next() && rs.getBoolean(1);
+      }
+      if (exists) {
+        connection.commit();
+        return;
+      }
+      statement.execute("CREATE TEMP TABLE " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
+      statement.execute("ALTER TABLE " + staging + " ADD COLUMN " + ORDINAL + " bigint");
       // records may set only some columns: NOT NULL is for the target to judge, after the merge
       String dropNotNull =
           shape.columns().values().stream()
@@ -65,16 +75,14 @@ final class PostgresCopyWriter implements RowWriter {
     for (List<PreparedRow> run : RowWriter.runsOfSameColumns(rows)) {
       String columns = dialect.joinQuoted(run.get(0).columnNames());
       if (mode == Target.Write.INSERT) {
-        copyIn(copy, table, columns, run);
+        copyIn(copy, table, columns, run, false);
         continue;
       }
       try (Statement statement = connection.createStatement()) {
         if (stagingHasRows) statement.execute("DELETE FROM " + staging);
         stagingHasRows = true;
-        copyIn(copy, staging, columns, run);
-        statement.executeUpdate(
-            "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + staging
-                + dialect.onConflict(run.get(0).columnNames(), key));
+        copyIn(copy, staging, columns + ", " + ORDINAL, run, true);
+        statement.executeUpdate(merge(run.get(0).columnNames(), false));
       }
     }
     return List.of();
@@ -85,21 +93,78 @@ final class PostgresCopyWriter implements RowWriter {
     stagingHasRows = false;
   }
 
-  private void copyIn(CopyManager copy, String into, String columns, List<PreparedRow> rows) throws SQLException {
+  /** Moves the staged rows into the table; with duplicates, the last row of each key (by ordinal) wins. */
+  private String merge(List<String> columnNames, boolean duplicates) {
+    String columns = dialect.joinQuoted(columnNames);
+    String select =
+        duplicates
+            ? "SELECT DISTINCT ON (" + dialect.joinQuoted(key) + ") " + columns + " FROM " + staging + " ORDER BY "
+                + dialect.joinQuoted(key) + ", " + ORDINAL + " DESC"
+            : "SELECT " + columns + " FROM " + staging;
+    return "INSERT INTO " + table + " (" + columns + ") " + select + dialect.onConflict(columnNames, key);
+  }
+
+  private void copyIn(CopyManager copy, String into, String columns, List<PreparedRow> rows, boolean ordinal)
+      throws SQLException {
     CopyIn in = copy.copyIn("COPY " + into + " (" + columns + ") FROM STDIN");
     try {
-      StringBuilder text = new StringBuilder(64 * 1024);
+      StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
       for (PreparedRow row : rows) {
-        CopyText.appendRow(text, row.values());
-        if (text.length() >= FLUSH_BYTES) {
-          flush(in, text);
-        }
+        CopyText.appendRow(text, row.values(), ordinal ? row.index() : -1);
+        if (text.length() >= FLUSH_CHARS) flush(in, text);
       }
       flush(in, text);
       in.endCopy();
     } finally {
       if (in.isActive()) in.cancelCopy();
     }
+  }
+
+  /**
+   * Writes a whole batch in one pass, preparing each record just before it is sent so that the
+   * server parses the COPY data while the next records are prepared. Returns false, having sent
+   * nothing that stays, when the records do not all set the same columns (then the caller rolls
+   * back and uses {@link #write}).
+   */
+  boolean stream(Connection connection, java.util.Iterator<PreparedRow> rows, java.util.function.Function<PreparedRow, String> keyOf)
+      throws SQLException {
+    if (!rows.hasNext()) return true;
+    PreparedRow first = rows.next();
+    List<Column> shape = first.columns();
+    String columns = dialect.joinQuoted(first.columnNames());
+    boolean upsert = mode == Target.Write.UPSERT;
+    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    if (upsert && stagingHasRows) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DELETE FROM " + staging);
+      }
+    }
+    CopyIn in = copy.copyIn("COPY " + (upsert ? staging + " (" + columns + ", " + ORDINAL + ")" : table + " (" + columns + ")") + " FROM STDIN");
+    boolean duplicates = false;
+    java.util.Set<String> keys = upsert ? new java.util.HashSet<>() : java.util.Set.of();
+    try {
+      StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
+      for (PreparedRow row = first; row != null; row = rows.hasNext() ? rows.next() : null) {
+        if (!row.columns().equals(shape)) {
+          in.cancelCopy();
+          return false;
+        }
+        if (upsert && !keys.add(keyOf.apply(row))) duplicates = true;
+        CopyText.appendRow(text, row.values(), upsert ? row.index() : -1);
+        if (text.length() >= FLUSH_CHARS) flush(in, text);
+      }
+      flush(in, text);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) in.cancelCopy();
+    }
+    if (upsert) {
+      stagingHasRows = true;
+      try (Statement statement = connection.createStatement()) {
+        statement.executeUpdate(merge(first.columnNames(), duplicates));
+      }
+    }
+    return true;
   }
 
   private static void flush(CopyIn in, StringBuilder text) throws SQLException {
@@ -115,11 +180,13 @@ final class PostgresCopyWriter implements RowWriter {
 
     private CopyText() {}
 
-    static void appendRow(StringBuilder out, List<Object> values) {
+    /** One line; {@code ordinal} (when not negative) goes last, for the staging table. */
+    static void appendRow(StringBuilder out, List<Object> values, long ordinal) {
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) out.append('\t');
         appendValue(out, values.get(i));
       }
+      if (ordinal >= 0) out.append('\t').append(ordinal);
       out.append('\n');
     }
 
@@ -130,6 +197,7 @@ final class PostgresCopyWriter implements RowWriter {
         case java.math.BigDecimal d -> out.append(d.toPlainString());
         case Number n -> out.append(n);
         case byte[] bytes -> out.append("\\\\x").append(HEX.formatHex(bytes));
+        case java.time.OffsetDateTime t -> Temporals.append(out, t);
         case java.time.LocalDateTime t -> out.append(t);
         case java.time.temporal.TemporalAccessor t -> out.append(Temporals.format(t));
         default -> escape(out, value.toString());

@@ -7,11 +7,7 @@ import java.util.List;
  * spelling) and their values coerced to the column types.
  */
 record PreparedRow(int index, List<Column> columns, List<Object> values) {
-
-  PreparedRow {
-    columns = List.copyOf(columns);
-    values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)); // values may be null
-  }
+  // not copied: made once per record of a batch by RecordPreparer, which hands them over
 
   List<String> columnNames() {
     return columns.stream().map(Column::name).toList();

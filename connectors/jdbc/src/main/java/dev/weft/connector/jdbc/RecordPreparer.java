@@ -42,8 +42,9 @@ final class RecordPreparer {
     }
     if (mode != Target.Write.INSERT) {
       for (String k : key) {
-        int at = columns.stream().map(Column::name).toList().indexOf(k);
-        if (at < 0 || values.get(at) == null) throw new RecordRejected("key field " + k + " is missing or null");
+        int at = 0;
+        while (at < columns.size() && !columns.get(at).name().equals(k)) at++;
+        if (at == columns.size() || values.get(at) == null) throw new RecordRejected("key field " + k + " is missing or null");
       }
     }
     if (columns.isEmpty()) throw new RecordRejected("the record has no field that is a column of table " + shape.name());
