@@ -81,4 +81,9 @@ class CsvReadingTest {
       assertThat(reader.next()).isEmpty();
     }
   }
+
+  @Test
+  void aQuoteInsideAnUnquotedFieldIsText() throws IOException {
+    assertThat(Records.read(Format.CSV, "h,w\n5'10\",2\"x\n", CSV)).containsExactly(Map.of("h", "5'10\"", "w", "2\"x"));
+  }
 }

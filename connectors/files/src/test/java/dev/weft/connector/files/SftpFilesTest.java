@@ -177,4 +177,20 @@ class SftpFilesTest {
         .extracting(e -> ((ConnectorException) e).userMessage()).asString()
         .isEqualTo("could not reach the SFTP server sftp://127.0.0.1:" + closedPort);
   }
+
+  @Test
+  void aKnownHostsFileListingTheServerIsAcceptedAndOneWithoutItIsNot() throws Exception {
+    java.security.PublicKey hostKey = server.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
+    Path known = root.resolveSibling(root.getFileName() + "-known_hosts");
+    Files.writeString(known, "[127.0.0.1]:" + server.getPort() + " " + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(hostKey) + "\n");
+    SystemDef trusted = sftp("/inbox", password(PASSWORD), Map.of("known_hosts", known.toString()));
+    try (Source source = connector.openSource(sourceContext(trusted, source("none-*.csv", null, After.KEEP)))) {
+      assertThat(source.read(Checkpoint.START, 10).done()).isTrue();
+    }
+    Path other = root.resolveSibling(root.getFileName() + "-other_known_hosts");
+    Files.writeString(other, "[127.0.0.1]:1 " + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(clientKey.getPublic()) + "\n");
+    SystemDef untrusted = sftp("/inbox", password(PASSWORD), Map.of("known_hosts", other.toString()));
+    assertThatThrownBy(() -> connector.openSource(sourceContext(untrusted, source("*.csv", null, After.KEEP))))
+        .isInstanceOf(ConfigException.class);
+  }
 }
