@@ -50,7 +50,7 @@ final class FlowWords {
     } else if (source.table().isPresent() || source.query().isPresent()) {
       Text.Builder e = source.table().isPresent()
           ? Text.builder().plain("read from the table ").code(source.table().get())
-          : Text.builder().plain("read with a SQL query");
+          : Text.builder().plain("read with the query ").code(source.query().get().strip());
       List<Text> details = new ArrayList<>();
       incremental(source, details);
       ways.add(e.add(parenthesised(details)).build());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Locale;
 final class HtmlWriter {
   private static final String CSS = css();
   private final StringBuilder out = new StringBuilder();
+  private final Set<String> anchors = new HashSet<>();
 
   private HtmlWriter() {}
 
@@ -23,14 +26,21 @@ final class HtmlWriter {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<meta name=\"generator\" content=\"Weft\"/>\n")
         .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-    for (Block b : blocks) w.block(b);
+    boolean contentsWritten = false;
+    for (Block b : blocks) {
+      w.block(b);
+      if (!contentsWritten && b instanceof Block.Paragraph) {
+        w.contents(blocks); // after the title and its line
+        contentsWritten = true;
+      }
+    }
     w.out.append("</main>\n</body>\n</html>\n");
     return w.out.toString();
   }
 
   private void block(Block block) {
     switch (block) {
-      case Block.Heading h -> out.append("<h").append(h.level()).append(" id=\"").append(anchor(h.text())).append("\">")
+      case Block.Heading h -> out.append("<h").append(h.level()).append(" id=\"").append(uniqueAnchor(h.text())).append("\">")
           .append(Html.escape(h.text())).append("</h").append(h.level()).append(">\n");
       case Block.Paragraph p -> out.append("<p>").append(inline(p.text())).append("</p>\n");
       case Block.Bullets b -> {
@@ -79,6 +89,25 @@ final class HtmlWriter {
       }
     }
     return s.toString();
+  }
+
+  /** A list of the sections, linked to their headings (left out when printed). */
+  private void contents(List<Block> blocks) {
+    out.append("<nav class=\"contents\" aria-label=\"Sections\">\n<ol>\n");
+    for (Block b : blocks) {
+      if (b instanceof Block.Heading h && h.level() == 2) {
+        out.append("<li><a href=\"#").append(anchor(h.text())).append("\">").append(Html.escape(h.text())).append("</a></li>\n");
+      }
+    }
+    out.append("</ol>\n</nav>\n");
+  }
+
+  /** Section names are unique; flow names repeat under several sections, so later ones get a number. */
+  private String uniqueAnchor(String heading) {
+    String base = anchor(heading);
+    String id = base;
+    for (int n = 2; !anchors.add(id); n++) id = base + "-" + n;
+    return id;
   }
 
   private static String anchor(String heading) {

@@ -41,6 +41,22 @@ class HtmlDocumentTest {
   }
 
   @Test
+  void headingIdsAreUniqueAndTheContentsLinkToThem() throws Exception {
+    Document doc = parse(SpecDocument.html(Specs.designExample()));
+    List<String> ids = new ArrayList<>();
+    for (String tag : List.of("h1", "h2", "h3")) {
+      NodeList nodes = doc.getElementsByTagName(tag);
+      for (int i = 0; i < nodes.getLength(); i++) ids.add(((Element) nodes.item(i)).getAttribute("id"));
+    }
+    assertThat(ids).doesNotHaveDuplicates().contains("contacts", "contacts-2", "contacts-3");
+    NodeList links = doc.getElementsByTagName("a");
+    assertThat(links.getLength()).isEqualTo(Outline.SECTIONS.size());
+    for (int i = 0; i < links.getLength(); i++) {
+      assertThat(ids).contains(((Element) links.item(i)).getAttribute("href").substring(1));
+    }
+  }
+
+  @Test
   void itIsSelfContained() {
     String html = SpecDocument.html(Specs.designExample());
     assertThat(html).doesNotContain("<script", "<link", "src=", "@import", "url(http", "href=\"http");
