@@ -30,8 +30,8 @@ final class SftpFileStore implements FileStore {
     this.login = SftpLogin.open(system);
     String path = system.uri().map(u -> u.getPath()).orElse("");
     this.root = path.isEmpty() ? "." : (path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
-    URIParts parts = new URIParts(system);
-    this.where = "sftp://" + parts.host + ":" + parts.port + root;
+    java.net.URI uri = system.uri().orElseThrow();
+    this.where = "sftp://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 22 : uri.getPort()) + root;
     try {
       this.sftp = SftpClientFactory.instance().createSftpClient(login.session());
     } catch (IOException e) {
@@ -46,12 +46,6 @@ final class SftpFileStore implements FileStore {
     } catch (IOException e) {
       close();
       throw failure("the SFTP folder " + where + " does not exist", e, true);
-    }
-  }
-
-  private record URIParts(String host, int port) {
-    URIParts(SystemDef system) {
-      this(system.uri().map(java.net.URI::getHost).orElse("?"), system.uri().map(u -> u.getPort() < 0 ? 22 : u.getPort()).orElse(22));
     }
   }
 
