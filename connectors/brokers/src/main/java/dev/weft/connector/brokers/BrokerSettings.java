@@ -34,6 +34,12 @@ public record BrokerSettings(
     Duration confirmTimeout,
     int prefetch) {
 
+  /** How long a batch that has messages waits for the next one. */
+  public Duration gap() {
+    Duration tenth = idle.dividedBy(10);
+    return tenth.compareTo(Duration.ofMillis(100)) > 0 ? Duration.ofMillis(100) : tenth;
+  }
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
   public static BrokerSettings of(SystemDef system) throws ConfigException {

@@ -15,14 +15,16 @@ public final class Inbox<T> {
   }
 
   /**
-   * Up to {@code max} messages: waits at most {@code idle} for each next one, so the batch ends
-   * when it is full or the broker went quiet for {@code idle}. Empty when nothing came.
+   * Up to {@code max} messages: waits at most {@code idle} for the first, then at most
+   * {@code gap} for each next one, so a batch ends when it is full or the broker paused (a broker
+   * that holds back messages until earlier ones are acked pauses too). Empty when nothing came.
    */
-  public List<T> take(int max, Duration idle) throws InterruptedException {
+  public List<T> take(int max, Duration idle, Duration gap) throws InterruptedException {
     List<T> out = new ArrayList<>();
     while (out.size() < max) {
       if (queue.drainTo(out, max - out.size()) > 0) continue;
-      T next = queue.poll(idle.toNanos(), TimeUnit.NANOSECONDS);
+      Duration wait = out.isEmpty() ? idle : gap;
+      T next = queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
       if (next == null) break;
       out.add(next);
     }

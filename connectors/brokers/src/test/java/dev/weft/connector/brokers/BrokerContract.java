@@ -174,6 +174,25 @@ public abstract class BrokerContract {
   }
 
   @Test
+  void manyMessagesComeThroughWhenEachBatchIsCommitted() throws Exception {
+    try (Source source = openSource()) {
+      try (Sink sink = openSink()) {
+        sink.write(records(150, "many"));
+      }
+      List<Object> got = new ArrayList<>();
+      Checkpoint at = Checkpoint.START;
+      while (true) {
+        Batch b = source.read(at, 100);
+        if (b.records().isEmpty()) break;
+        got.addAll(numbers(b.records()));
+        source.committed(b.after());
+        at = b.after();
+      }
+      assertThat(got).hasSize(150).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void stopsWhenIdle() throws Exception {
     try (Source source = openSource()) {
       Batch batch = source.read(new Checkpoint("earlier"), 100);

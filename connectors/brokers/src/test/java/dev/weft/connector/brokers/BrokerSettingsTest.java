@@ -18,6 +18,7 @@ class BrokerSettingsTest {
     assertThat(s.declare()).isFalse();
     assertThat(s.createStream()).isFalse();
     assertThat(s.prefetch()).isEqualTo(1000);
+    assertThat(s.gap()).isEqualTo(Duration.ofMillis(100));
   }
 
   @Test
@@ -28,6 +29,7 @@ class BrokerSettingsTest {
                 "amqp://h",
                 Map.of("idle", "250ms", "ack_wait", 2, "session_expiry", "7d", "declare", "true", "exchange", "events", "prefetch", "50")));
     assertThat(s.idle()).isEqualTo(Duration.ofMillis(250));
+    assertThat(s.gap()).isEqualTo(Duration.ofMillis(25));
     assertThat(s.ackWait()).isEqualTo(Duration.ofSeconds(2));
     assertThat(s.sessionExpiry()).isEqualTo(Duration.ofDays(7));
     assertThat(s.declare()).isTrue();

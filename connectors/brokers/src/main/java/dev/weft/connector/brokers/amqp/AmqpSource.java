@@ -70,7 +70,7 @@ final class AmqpSource implements dev.weft.connector.Source {
   public Batch read(Checkpoint from, int maxRecords) throws ConnectorException {
     List<Delivery> deliveries;
     try {
-      deliveries = inbox.take(maxRecords, settings.idle());
+      deliveries = inbox.take(maxRecords, settings.idle(), settings.gap());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransientException("interrupted while reading queue '" + queue + "'", e);

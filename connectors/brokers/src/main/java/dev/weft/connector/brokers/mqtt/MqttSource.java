@@ -90,7 +90,7 @@ final class MqttSource implements Source {
   public Batch read(Checkpoint from, int maxRecords) throws ConnectorException {
     List<Arrived> arrived;
     try {
-      arrived = inbox.take(maxRecords, settings.idle());
+      arrived = inbox.take(maxRecords, settings.idle(), settings.gap());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransientException("interrupted while reading MQTT messages", e);
