@@ -21,6 +21,15 @@ sealed interface Block {
       columns = List.copyOf(columns);
       rows = rows.stream().map(List::copyOf).toList();
     }
+
+    /** The rows, or one row that says "Not specified" when there are none. */
+    List<List<Text>> rowsOrGap() {
+      if (!rows.isEmpty()) return rows;
+      List<Text> gap = new java.util.ArrayList<>();
+      gap.add(Text.missing());
+      while (gap.size() < columns.size()) gap.add(new Text(List.of()));
+      return List.of(gap);
+    }
   }
 
   /** The template's label/answer pairs ("Name", "Functional Summary", ...). */

@@ -12,6 +12,7 @@ import dev.weft.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The sections from the title to the functional requirements. */
@@ -84,7 +85,7 @@ final class FrontSections {
   }
 
   /** One paragraph for a single flow; a bullet per flow, led by its name, for several. */
-  private static Block perFlow(Spec spec, java.util.function.BiFunction<Spec, Flow, Text> words) {
+  private static Block perFlow(Spec spec, BiFunction<Spec, Flow, Text> words) {
     if (spec.flows().size() == 1) return new Paragraph(words.apply(spec, spec.flows().get(0)));
     List<Text> items = new ArrayList<>();
     for (Flow f : spec.flows()) items.add(Text.builder().strong(f.displayName() + ":").plain(" ").add(words.apply(spec, f)).build());

@@ -68,8 +68,7 @@ final class HtmlWriter {
     out.append("<table>\n<thead><tr>");
     for (String c : t.columns()) out.append("<th scope=\"col\">").append(Html.escape(c)).append("</th>");
     out.append("</tr></thead>\n<tbody>\n");
-    List<List<Text>> rows = t.rows().isEmpty() ? List.of(MarkdownWriter.emptyRow(t.columns().size())) : t.rows();
-    for (List<Text> row : rows) {
+    for (List<Text> row : t.rowsOrGap()) {
       out.append("<tr>");
       for (Text cell : row) out.append("<td>").append(inline(cell)).append("</td>");
       out.append("</tr>\n");

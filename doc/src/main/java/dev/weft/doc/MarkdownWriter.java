@@ -47,20 +47,12 @@ final class MarkdownWriter {
     out.append("\n|");
     out.append("---|".repeat(t.columns().size()));
     out.append('\n');
-    List<List<Text>> rows = t.rows().isEmpty() ? List.of(emptyRow(t.columns().size())) : t.rows();
-    for (List<Text> row : rows) {
+    for (List<Text> row : t.rowsOrGap()) {
       out.append('|');
       for (Text cell : row) out.append(' ').append(inline(cell, true)).append(" |");
       out.append('\n');
     }
     out.append('\n');
-  }
-
-  static List<Text> emptyRow(int columns) {
-    List<Text> row = new java.util.ArrayList<>();
-    row.add(Text.missing());
-    for (int i = 1; i < columns; i++) row.add(Text.plain(""));
-    return row;
   }
 
   static String inline(Text text, boolean inTable) {

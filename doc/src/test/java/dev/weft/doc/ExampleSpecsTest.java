@@ -55,7 +55,7 @@ class ExampleSpecsTest {
     String html = SpecDocument.html(spec);
     assertThat(HtmlDocumentTest.parse(html).getElementsByTagName("svg").getLength()).isEqualTo(1);
     assertThat(html).doesNotContain("<script", "src=");
-    Path out = Path.of("target", "examples", file.toAbsolutePath().normalize().getParent().getParent().getFileName().toString(), file.getFileName().toString().replace(".yaml", ".html"));
+    Path out = Path.of("target", "examples", file.startsWith(Path.of("..", "examples")) ? "project" : "shared", file.getFileName().toString().replace(".yaml", ".html"));
     Files.createDirectories(out.getParent());
     Files.writeString(out, html, StandardCharsets.UTF_8);
     Files.writeString(out.resolveSibling(out.getFileName().toString().replace(".html", ".md")), md, StandardCharsets.UTF_8);
