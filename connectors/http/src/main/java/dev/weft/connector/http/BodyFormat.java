@@ -68,8 +68,10 @@ final class BodyFormat {
 
   /**
    * The records of one response body and, when {@code wantTree}, the whole document (for the
-   * cursor). A body that cannot be parsed is a {@link SystemException}: the API did not answer in
-   * the language the spec says it speaks.
+   * cursor). A body that cannot be parsed as a whole is a {@link SystemException} (the API did not
+   * answer in the language the spec says it speaks, e.g. a maintenance page): the run stops and
+   * resumes at this page. One malformed record among good ones becomes a {@code _weft_error}
+   * record.
    */
   Page read(byte[] body, boolean wantTree) throws SystemException {
     if (isBlank(body)) return new Page(List.of(), Map.of());
@@ -78,10 +80,18 @@ final class BodyFormat {
       Map<String, Object> tree = wantTree ? Formats.readOne(format, body, options) : Map.of();
       List<Map<String, Object>> all = new ArrayList<>();
       try (RecordReader reader = Formats.reader(format, new ByteArrayInputStream(body), options)) {
-        for (Optional<Map<String, Object>> r = reader.next(); r.isPresent(); r = reader.next()) all.add(r.get());
+        while (true) {
+          try {
+            Optional<Map<String, Object>> record = reader.next();
+            if (record.isEmpty()) break;
+            all.add(record.get());
+          } catch (FormatException malformed) {
+            all.add(malformed(malformed));
+          }
+        }
       }
       return new Page(all, tree);
-    } catch (IOException | UncheckedIOException | FormatException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new SystemException(
           systemName + ": a response body is not valid " + format.key(),
           systemName + ": a response body is not valid " + format.key() + ": " + e.getMessage(),
@@ -96,6 +106,17 @@ final class BodyFormat {
     if (records.isPresent()) found = records.get().get(array ? tree.get("value") : tree);
     else found = array ? tree.get("value") : tree;
     return new Page(asRecords(found), tree);
+  }
+
+  /**
+   * A record that cannot be parsed (a CSV row, an NDJSON line) goes on as {@code _weft_error}
+   * (and {@code _weft_raw}) for the engine to dead-letter, as the file connector does.
+   */
+  private static Map<String, Object> malformed(FormatException e) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("_weft_error", e.getMessage());
+    e.raw().ifPresent(raw -> record.put("_weft_raw", raw));
+    return record;
   }
 
   @SuppressWarnings("unchecked")

@@ -68,6 +68,19 @@ class BodyFormatsTest {
   }
 
   @Test
+  void aMalformedLineGoesOnAsAnErrorRecordForTheDeadLetters() throws Exception {
+    api.on("/events", call -> call.param("page").equals("1")
+        ? Reply.of(200, "application/x-ndjson", "{\"id\":1}\n{\"id\":\n{\"id\":3}\n")
+        : Reply.of(200, "application/x-ndjson", ""));
+
+    Specs.Read read = read(Format.NDJSON, Map.of(), source("GET /events", Optional.empty(), pages()));
+
+    assertThat(read.records()).hasSize(3);
+    assertThat(read.field("id")).containsExactly(1L, null, 3L);
+    assertThat(read.records().get(1).value()).containsKey("_weft_error");
+  }
+
+  @Test
   void csvPagesUseTheSystemsDelimiter() throws Exception {
     api.on("/export", call -> call.param("page").equals("1")
         ? Reply.of(200, "text/csv", "sku;qty\nA-1;3\n\"B;2\";\n")
