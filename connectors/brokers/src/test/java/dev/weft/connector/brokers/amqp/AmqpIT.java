@@ -85,6 +85,23 @@ class AmqpIT extends BrokerContract {
   }
 
   @Test
+  void aBatchTheBrokerNacksIsTransient() throws Exception {
+    try (Connection c = raw(); Channel ch = c.createChannel()) {
+      ch.queueDeclare(topic, true, false, false, Map.of("x-max-length", 2, "x-overflow", "reject-publish"));
+    }
+    try (Sink sink = connector().openSink(Contexts.sink(Contexts.system(URL, password("guest"), Map.of()), topic, integration))) {
+      assertThatThrownBy(() -> sink.write(records(3, "full")))
+          .isInstanceOf(TransientException.class)
+          .hasMessageContaining("did not confirm");
+      // the channel closed with the nack; the sink opens a new one for the next batch
+      try (Connection c = raw(); Channel ch = c.createChannel()) {
+        ch.queuePurge(topic);
+      }
+      assertThat(sink.write(records(1, "after")).written()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void messagesNoQueueTakesAreRejected() throws Exception {
     SystemDef viaExchange = Contexts.system(URL, password("guest"), Map.of("exchange", "amq.direct"));
     try (Sink sink = connector().openSink(Contexts.sink(viaExchange, topic, integration))) {
