@@ -5,7 +5,7 @@ import dev.weft.connector.ConnectorException;
 import dev.weft.connector.RunInfo;
 import dev.weft.connector.Sink;
 import dev.weft.connector.SinkRecord;
-import dev.weft.connector.TransientException;
+import dev.weft.connector.SystemException;
 import dev.weft.connector.WriteResult;
 import dev.weft.formats.FormatOptions;
 import dev.weft.formats.Formats;
@@ -39,6 +39,7 @@ final class FileSink implements Sink {
   private OutputStream out;
   private RecordWriter writer;
   private long written;
+  private boolean complete;
 
   FileSink(FileStore store, SystemDef system, String template, RunInfo run) throws ConnectorException {
     this.store = store;
@@ -80,7 +81,9 @@ final class FileSink implements Sink {
       written += batch.size();
       return WriteResult.all(batch.size());
     } catch (IOException e) {
-      throw new TransientException("could not write " + temporary + " in " + store.describe(), e);
+      // part of the batch may be in the file: writing it again would double those records, so
+      // the run stops and its next attempt rewrites the whole file
+      throw new SystemException("could not write " + temporary + " in " + store.describe(), e);
     }
   }
 
@@ -89,17 +92,20 @@ final class FileSink implements Sink {
     writer = Formats.writer(FileFormats.of(system, name), out, options);
   }
 
+  /** Completes and syncs the temporary file once, then renames it; a retry only renames again. */
   @Override
   public void finish() throws ConnectorException {
-    try {
-      if (writer == null) start();
-      writer.finish();
-      writer.close();
-      out.close();
-      out = null;
-    } catch (IOException e) {
-      abort();
-      throw new TransientException("could not finish " + temporary + " in " + store.describe(), e);
+    if (!complete) {
+      try {
+        if (writer == null) start();
+        writer.finish();
+        writer.close();
+        out.close();
+        out = null;
+        complete = true;
+      } catch (IOException e) {
+        throw new SystemException("could not complete " + temporary + " in " + store.describe(), e);
+      }
     }
     store.rename(temporary, name);
     LOG.info("wrote {} records to {} in {}", written, name, store.describe());
