@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ final class TokenEndpoint {
   private final HttpSettings.TokenAuth mode;
   private final Clock clock;
   private final URI tokenUrl;
+  // a lock rather than synchronized: sink requests run on virtual threads, and a fetch does I/O
+  private final ReentrantLock lock = new ReentrantLock();
   private Optional<String> token = Optional.empty();
   private Instant renewAt = Instant.MAX;
 
@@ -57,14 +60,24 @@ final class TokenEndpoint {
   }
 
   /** A valid access token, fetched when there is none or the one held is about to expire. */
-  synchronized String current() throws ConnectorException {
-    if (token.isEmpty() || !clock.instant().isBefore(renewAt)) fetch();
-    return token.orElseThrow();
+  String current() throws ConnectorException {
+    lock.lock();
+    try {
+      if (token.isEmpty() || !clock.instant().isBefore(renewAt)) fetch();
+      return token.orElseThrow();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Drops {@code refused} if it is still the token held, so that the next call fetches a new one. */
-  synchronized void forget(String refused) {
-    if (token.isPresent() && token.get().equals(refused)) token = Optional.empty();
+  void forget(String refused) {
+    lock.lock();
+    try {
+      if (token.isPresent() && token.get().equals(refused)) token = Optional.empty();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void fetch() throws ConnectorException {
