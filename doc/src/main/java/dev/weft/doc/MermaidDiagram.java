@@ -14,7 +14,7 @@ final class MermaidDiagram {
     for (FlowGraph.Node node : graph.nodes()) {
       String id = "s" + (n++) + "_" + node.id().replaceAll("[^A-Za-z0-9_]", "_");
       ids.put(node.id(), id);
-      String label = escape(node.name()) + (node.ours() ? "<br/>(Your App)" : "") + (node.detail().isEmpty() ? "" : "<br/><small>" + escape(node.detail()) + "</small>");
+      String label = escape(node.name()) + (node.ours() ? "<br/>(Your App)" : "") + (node.detail().isEmpty() ? "" : "<br/>" + escape(node.detail()));
       out.append("  ").append(id).append("[\"").append(label).append("\"]\n");
     }
     for (FlowGraph.Edge edge : graph.edges()) {
