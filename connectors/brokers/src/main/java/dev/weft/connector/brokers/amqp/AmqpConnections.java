@@ -90,6 +90,17 @@ final class AmqpConnections {
     }
   }
 
+  /** Binds the queue to the exchange with the queue's name as the routing key. */
+  static void bind(Connection connection, String queue, String exchange) throws ConnectorException {
+    try (Channel ch = connection.createChannel()) {
+      ch.queueBind(queue, exchange, queue);
+    } catch (IOException e) {
+      throw new ConfigException("cannot bind queue '" + queue + "' to exchange '" + exchange + "'", e);
+    } catch (TimeoutException e) {
+      throw new TransientException("RabbitMQ did not answer in time while binding queue '" + queue + "'", e);
+    }
+  }
+
   static void exchange(Connection connection, String exchange, String systemId) throws ConnectorException {
     try (Channel check = connection.createChannel()) {
       check.exchangeDeclarePassive(exchange);

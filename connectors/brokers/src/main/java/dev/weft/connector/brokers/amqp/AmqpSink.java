@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes each record as one persistent message (message id = the record's id) to the
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  * no queue takes (returned as unroutable) are rejected record by record.
  */
 final class AmqpSink implements dev.weft.connector.Sink {
+  private static final Logger log = LoggerFactory.getLogger(AmqpSink.class);
+
   private final Connection connection;
   private final BodyCodec codec;
   private final BrokerSettings settings;
@@ -52,10 +56,14 @@ final class AmqpSink implements dev.weft.connector.Sink {
       if (settings.exchange().isEmpty()) AmqpConnections.queue(connection, topic, settings.declare(), systemId);
       else {
         AmqpConnections.exchange(connection, settings.exchange(), systemId);
-        if (settings.declare()) AmqpConnections.queue(connection, topic, true, systemId);
+        if (settings.declare()) {
+          AmqpConnections.queue(connection, topic, true, systemId);
+          AmqpConnections.bind(connection, topic, settings.exchange());
+        }
       }
       AmqpSink sink = new AmqpSink(connection, codec, settings, topic);
       sink.channel();
+      log.info("publishing to exchange '{}' with routing key '{}' on {}", settings.exchange(), topic, context.system().id());
       return sink;
     } catch (ConnectorException | RuntimeException e) {
       AmqpConnections.closeQuietly(connection);

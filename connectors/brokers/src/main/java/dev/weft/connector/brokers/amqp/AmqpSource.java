@@ -24,6 +24,8 @@ import java.util.List;
  * only when the engine reports it committed; closing the channel gives back the rest.
  */
 final class AmqpSource implements dev.weft.connector.Source {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AmqpSource.class);
+
   private final Connection connection;
   private final Channel channel;
   private final String queue;
@@ -56,6 +58,7 @@ final class AmqpSource implements dev.weft.connector.Source {
           false,
           (tag, delivery) -> source.inbox.put(delivery),
           tag -> source.lost = "the broker cancelled the consumer of queue '" + queue + "' (deleted?)");
+      log.info("consuming queue '{}' on {}", queue, context.system().id());
       return source;
     } catch (IOException e) {
       AmqpConnections.closeQuietly(connection);

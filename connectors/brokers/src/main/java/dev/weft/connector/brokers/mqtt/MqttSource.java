@@ -30,6 +30,7 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
  * once its batch is committed, so what was not committed comes again in the next session.
  */
 final class MqttSource implements Source {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MqttSource.class);
   private record Arrived(String topic, MqttMessage message) {}
 
   private final Inbox<Arrived> inbox = new Inbox<>();
@@ -76,6 +77,7 @@ final class MqttSource implements Source {
         throw new ConfigException(
             "the MQTT broker at " + address.where() + " refused the subscription to '" + topic + "' (reason code 0x"
                 + Integer.toHexString(codes[0]) + ")");
+      log.info("subscribed to '{}' on {} as client '{}'", topic, context.system().id(), clientId);
       return source;
     } catch (MqttException e) {
       source.close();

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
  * next run gets them at once (after a crash, after the consumer's ack wait).
  */
 final class NatsSource implements Source {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NatsSource.class);
   private final Connection connection;
   private final JetStreamSubscription subscription;
   private final String stream;
@@ -64,6 +65,7 @@ final class NatsSource implements Source {
               .build();
       PullSubscribeOptions options = PullSubscribeOptions.builder().stream(stream).configuration(consumer).build();
       JetStreamSubscription subscription = connection.jetStream().subscribe(subject, options);
+      log.info("reading subject '{}' of stream '{}' on {} as consumer '{}'", subject, stream, context.system().id(), durable);
       return new NatsSource(connection, subscription, stream, settings, records);
     } catch (JetStreamApiException | IllegalArgumentException e) {
       NatsConnections.closeQuietly(connection);

@@ -123,6 +123,17 @@ class AmqpIT extends BrokerContract {
   }
 
   @Test
+  void declaringWithAnExchangeBindsTheQueueByItsName() throws Exception {
+    SystemDef declaring = Contexts.system(URL, password("guest"), Map.of("exchange", "amq.direct", "declare", true));
+    try (Sink sink = connector().openSink(Contexts.sink(declaring, topic, integration))) {
+      assertThat(sink.write(records(2, "bound")).written()).isEqualTo(2);
+    }
+    try (Connection c = raw(); Channel ch = c.createChannel()) {
+      assertThat(ch.queueDeclarePassive(topic).getMessageCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aMissingExchangeIsAConfigError() {
     SystemDef system = Contexts.system(URL, password("guest"), Map.of("exchange", "weft-no-such-exchange"));
     assertThatThrownBy(() -> connector().openSink(Contexts.sink(system, topic, integration)))
