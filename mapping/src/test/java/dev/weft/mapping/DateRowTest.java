@@ -46,6 +46,14 @@ class DateRowTest {
   }
 
   @Test
+  void readsJavaTimeValuesThatConnectorsPutInRecords() {
+    assertThat(date(java.time.OffsetDateTime.parse("2026-01-05T10:11:12-05:00"), null, "UTC", null)).isEqualTo("2026-01-05T15:11:12Z");
+    assertThat(date(java.time.LocalDateTime.parse("2026-01-05T10:11:12"), null, "Europe/Berlin", null)).isEqualTo("2026-01-05T10:11:12+01:00");
+    assertThat(date(java.time.LocalDate.parse("2026-01-05"), null, null, null)).isEqualTo("2026-01-05");
+    assertThat(date(java.time.Instant.parse("2026-01-05T10:11:12Z"), null, null, null)).isEqualTo("2026-01-05T10:11:12Z");
+  }
+
+  @Test
   void aZoneConvertsOffsetInputsAndReadsLocalInputs() {
     assertThat(date("2026-01-05T10:11:12Z", null, "Europe/Berlin", null)).isEqualTo("2026-01-05T11:11:12+01:00");
     assertThat(date("2026-07-05 10:11:12", null, "Europe/Berlin", null)).isEqualTo("2026-07-05T10:11:12+02:00");

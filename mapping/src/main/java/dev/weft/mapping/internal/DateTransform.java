@@ -124,6 +124,8 @@ public final class DateTransform implements Transform {
 
   private TemporalAccessor read(Object value) throws RowFailure {
     if (value instanceof Number n) return epoch(n, value);
+    if (value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof LocalDateTime
+        || value instanceof LocalDate || value instanceof Instant) return (TemporalAccessor) value;
     String text = Values.text(value).strip();
     try {
       if (parse.isPresent()) return best(parse.get(), text);
