@@ -26,6 +26,17 @@ final class PlaceholderChecks {
     walk(c, keys, c.root(), "", 0);
   }
 
+  /** JSONata sees the config as {@code $config}: {@code $config.statuses} must be declared too. */
+  private static void jsonataConfig(Context c, List<String> keys, String text, String path) {
+    java.util.regex.Matcher m = JSONATA_CONFIG.matcher(text);
+    while (m.find()) {
+      String name = m.group(1);
+      if (keys.contains(name)) continue;
+      Optional<String> suggestion = Suggestions.closest(name, keys);
+      c.problems().error(path, "'$config." + name + "' names no config option declared under 'config'" + Suggestions.hint(suggestion), suggestion);
+    }
+  }
+
   private static void walk(Context c, List<String> keys, Node node, String path, int depth) {
     if (depth > YamlReader.MAX_DEPTH) return;
     switch (node) {
@@ -42,7 +53,10 @@ final class PlaceholderChecks {
     }
   }
 
+  private static final java.util.regex.Pattern JSONATA_CONFIG = java.util.regex.Pattern.compile("\\$config\\.([A-Za-z_][A-Za-z0-9_]*)");
+
   private static void check(Context c, List<String> keys, String text, String path) {
+    if (path.endsWith(".filter") || path.endsWith(".expr")) jsonataConfig(c, keys, text, path);
     if (!text.contains("${")) return;
     for (String kind : Placeholder.unknownKinds(text)) {
       Optional<String> suggestion = Suggestions.closest(kind, List.of("config", "secret", "env"));

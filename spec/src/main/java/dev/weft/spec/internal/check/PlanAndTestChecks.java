@@ -1,6 +1,5 @@
 package dev.weft.spec.internal.check;
 
-import dev.weft.model.Flow;
 import dev.weft.model.Spec;
 import dev.weft.spec.internal.bind.Nodes;
 import dev.weft.spec.internal.format.Suggestions;
@@ -56,9 +55,5 @@ final class PlanAndTestChecks {
         c.problems().error(path + ".flow", "flow '" + t.flow() + "' is a two-way sync; tests run one-way flows");
       }
     }
-  }
-
-  static boolean oneWay(Flow f) {
-    return f.body() instanceof Flow.Pipeline;
   }
 }

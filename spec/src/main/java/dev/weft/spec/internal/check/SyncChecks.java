@@ -2,7 +2,6 @@ package dev.weft.spec.internal.check;
 
 import dev.weft.model.Flow;
 import dev.weft.model.Sync;
-import dev.weft.model.SystemDef.ConnectionKind;
 import dev.weft.spec.internal.bind.Nodes;
 import java.util.List;
 
@@ -45,9 +44,5 @@ final class SyncChecks {
 
   static boolean isSync(Flow f) {
     return f.body() instanceof Sync;
-  }
-
-  static boolean twoWayKind(ConnectionKind k) {
-    return k == ConnectionKind.API || k == ConnectionKind.DATASTORE;
   }
 }
