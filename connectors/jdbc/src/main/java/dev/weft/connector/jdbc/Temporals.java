@@ -20,7 +20,8 @@ final class Temporals {
           .append(DateTimeFormatter.ISO_LOCAL_DATE)
           .appendLiteral('T')
           .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .toFormatter();
+          .toFormatter()
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   private static final DateTimeFormatter OFFSET_DATE_TIME =
       new DateTimeFormatterBuilder().append(LOCAL_DATE_TIME).appendOffsetId().toFormatter();
@@ -83,7 +84,8 @@ final class Temporals {
         return LocalDateTime.parse(t).atOffset(ZoneOffset.UTC);
       } catch (java.time.format.DateTimeParseException e2) {
         // offsets written "+0100" or "+01"
-        return OffsetDateTime.parse(t, new DateTimeFormatterBuilder().append(LOCAL_DATE_TIME).appendPattern("[XXX][XX][X]").toFormatter());
+        return OffsetDateTime.parse(t, new DateTimeFormatterBuilder().append(LOCAL_DATE_TIME).appendPattern("[XXX][XX][X]").toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT));
       }
     }
   }
