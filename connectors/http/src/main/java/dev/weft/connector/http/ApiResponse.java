@@ -15,6 +15,12 @@ record ApiResponse(URI uri, int status, HttpHeaders headers, byte[] body, HttpRe
 
   private static final int EXCERPT = 200;
 
+  /** Status and path only: {@code sent} holds the credentials, and its URI may hold an API key. */
+  @Override
+  public String toString() {
+    return "ApiResponse[" + status + " " + uri.getRawPath() + "]";
+  }
+
   boolean ok() {
     return status >= 200 && status < 300;
   }
