@@ -112,7 +112,12 @@ abstract class DatabaseContract {
   }
 
   protected Source source(Optional<String> table, Optional<String> query, Optional<String> cursor) throws ConnectorException {
-    Source source = connector.openSource(Fixtures.source(system(Map.of()), table, query, cursor));
+    return source(Map.of(), table, query, cursor);
+  }
+
+  protected Source source(Map<String, Object> options, Optional<String> table, Optional<String> query, Optional<String> cursor)
+      throws ConnectorException {
+    Source source = connector.openSource(Fixtures.source(system(options), table, query, cursor));
     opened.add(source);
     return source;
   }
