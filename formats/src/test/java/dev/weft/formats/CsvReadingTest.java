@@ -86,4 +86,20 @@ class CsvReadingTest {
   void aQuoteInsideAnUnquotedFieldIsText() throws IOException {
     assertThat(Records.read(Format.CSV, "h,w\n5'10\",2\"x\n", CSV)).containsExactly(Map.of("h", "5'10\"", "w", "2\"x"));
   }
+
+  @Test
+  void carriageReturnLineEndsAfterARecoveredRow() throws IOException {
+    assertThat(Records.read(Format.CSV, "a,b\r1,\"x\"y\r2,z\r3,w", CSV))
+        .containsExactly("! row 1: unexpected 'y' after a closing quote (line 2) | 1,\"x\"y", Map.of("a", "2", "b", "z"), Map.of("a", "3", "b", "w"));
+  }
+
+  @Test
+  void anEndlessLineIsOneMalformedRowAndMemoryStaysBounded() throws IOException {
+    String endless = "x".repeat(3 << 20);
+    List<Object> records = Records.read(Format.CSV, "a\n" + endless + "\n2\n", CSV);
+    assertThat(records).hasSize(2);
+    assertThat(records.getFirst().toString()).startsWith("! row 1: row longer than 1048576 characters (line 2)");
+    assertThat(records.getFirst().toString().length()).isLessThan(1_100_000);
+    assertThat(records.get(1)).isEqualTo(Map.of("a", "2"));
+  }
 }

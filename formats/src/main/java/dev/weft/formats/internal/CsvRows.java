@@ -27,6 +27,8 @@ final class CsvRows {
   private int limit;
   private String pending = "";
   private int pendingPosition;
+  private boolean lastFromPending;
+  private boolean afterCarriageReturn;
   private long newlinesRead;
   private boolean started;
   private final StringBuilder raw = new StringBuilder(256);
@@ -44,17 +46,26 @@ final class CsvRows {
     this.doubledQuote = singleQuote + quote;
   }
 
+  /** The next character, counting line breaks ({@code \r\n}, {@code \n} or {@code \r}). */
   private int read() throws IOException {
-    if (pendingPosition < pending.length()) return pending.charAt(pendingPosition++);
-    if (position == limit) {
-      limit = in.read(buffer, 0, buffer.length);
-      position = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return -1;
+    int c;
+    lastFromPending = pendingPosition < pending.length();
+    if (lastFromPending) {
+      c = pending.charAt(pendingPosition++);
+    } else {
+      if (position == limit) {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return -1;
+        }
       }
+      c = buffer[position++];
     }
-    return buffer[position++];
+    if (c == '\r' || (c == '\n' && !afterCarriageReturn)) newlinesRead++;
+    afterCarriageReturn = c == '\r';
+    return c;
   }
 
   private enum State { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE }
@@ -90,7 +101,6 @@ final class CsvRows {
         return Optional.of(new Row(fields, line, raw.toString(), Optional.empty()));
       }
       char ch = (char) c;
-      if (ch == '\n') newlinesRead++;
       if (state != State.QUOTED && (ch == '\n' || ch == '\r')) {
         if (ch == '\r') skipLineFeed();
         if (state == State.FIELD_START && fields.isEmpty() && raw.isEmpty()) return Optional.of(new Row(List.of(), line, "", Optional.empty()));
@@ -110,6 +120,7 @@ final class CsvRows {
           } else state = State.UNQUOTED;
         }
         case UNQUOTED -> {
+          if (raw.length() > MAX_ROW_CHARS) return Optional.of(recover(line, "row longer than " + MAX_ROW_CHARS + " characters", true));
           if (ch == delimiter) {
             fields.add(raw.substring(fieldStart, raw.length() - 1));
             fieldStart = raw.length();
@@ -149,15 +160,14 @@ final class CsvRows {
     };
   }
 
+  /** After a {@code \r}: takes the {@code \n} of a {@code \r\n}, else gives the character back. */
   private void skipLineFeed() throws IOException {
     int next = read();
-    if (next == '\n') newlinesRead++;
-    else if (next != -1) unread((char) next);
-  }
-
-  private void unread(char c) {
-    if (pendingPosition > 0) pendingPosition--;
-    else pending = c + pending.substring(pendingPosition);
+    if (next == -1 || next == '\n') return;
+    if (lastFromPending) pendingPosition--;
+    else position--;
+    if (next == '\r') newlinesRead--;
+    afterCarriageReturn = true;
   }
 
   /**
@@ -168,9 +178,10 @@ final class CsvRows {
   private Row recover(long line, String reason, boolean finishLine) throws IOException {
     if (finishLine) {
       int c;
-      while ((c = read()) != -1 && c != '\n' && c != '\r') raw.append((char) c);
+      while ((c = read()) != -1 && c != '\n' && c != '\r') {
+        if (raw.length() <= MAX_ROW_CHARS) raw.append((char) c);
+      }
       if (c == '\r') skipLineFeed();
-      else if (c == '\n') newlinesRead++;
       if (c != -1) raw.append('\n');
     }
     int firstBreak = indexOfLineBreak(raw);
@@ -181,6 +192,7 @@ final class CsvRows {
       newlinesRead = line; // the pushed-back text starts on the line after this row's first line
       pending = rest + pending.substring(pendingPosition);
       pendingPosition = 0;
+      afterCarriageReturn = false;
     }
     return new Row(List.of(), line, first, Optional.of(reason));
   }
