@@ -47,6 +47,9 @@ final class MappingCompiler {
     List<RecordPath> to = paths(row.to(), at + ".to", problems);
     Operation operation = row.operation() == null ? new Operation.Copy() : row.operation();
     if (to.isEmpty() && row.to().isEmpty()) problems.add(RowProblem.of(at + ".to", "a row needs a 'to' path"));
+    for (RecordPath path : to)
+      if (path.steps().getFirst() instanceof RecordPath.Index)
+        problems.add(RowProblem.of(at + ".to", "'" + path.text() + "' must start with a field name: the output is an object"));
     if (row.from().isEmpty() && !(operation instanceof Operation.Value) && !(operation instanceof Operation.Expr))
       problems.add(RowProblem.of(at + ".from", "a '" + operation.action() + "' row needs a 'from' path"));
     if (row.round().isPresent() && (row.round().get() < 0 || row.round().get() > 30))

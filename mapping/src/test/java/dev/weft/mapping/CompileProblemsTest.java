@@ -49,8 +49,9 @@ class CompileProblemsTest {
 
   @Test
   void malformedPathsAreProblems() {
-    List<RowProblem> problems = problems(Optional.empty(), copy("a..b", "x"), copy("a", "lines[x]"));
-    assertThat(problems).extracting(RowProblem::path).containsExactly("map[0].from", "map[1].to");
+    List<RowProblem> problems = problems(Optional.empty(), copy("a..b", "x"), copy("a", "lines[x]"), copy("a", "[0].x"));
+    assertThat(problems).extracting(RowProblem::path).containsExactly("map[0].from", "map[1].to", "map[2].to");
+    assertThat(problems.get(2).message()).isEqualTo("'[0].x' must start with a field name: the output is an object");
     assertThat(problems.getFirst().message()).contains("malformed path 'a..b'");
   }
 
