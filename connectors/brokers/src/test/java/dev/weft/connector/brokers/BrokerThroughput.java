@@ -29,7 +29,19 @@ public final class BrokerThroughput {
     if (which.contains("amqp")) measure("amqp", new AmqpConnector(), Contexts.system("amqp://127.0.0.1:5672/", guest, Map.of("declare", true)), run, total, batch);
     if (which.contains("mqtt")) measure("mqtt", new MqttConnector(), Contexts.system("mqtt://127.0.0.1:1883", Map.of()), "weft/bench/" + run, total, batch);
     if (which.contains("nats")) measure("nats", new NatsConnector(), Contexts.system("nats://127.0.0.1:4222", Map.of("create_stream", true)), "weft.bench." + run, total, batch);
-    System.out.println("(AMQP queue '" + run + "' and NATS stream 'weft_bench_" + run + "' hold the messages; delete them when done)");
+    dropWhatWasMade(run);
+  }
+
+  private static void dropWhatWasMade(String run) throws Exception {
+    com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    try (com.rabbitmq.client.Connection c = factory.newConnection(); com.rabbitmq.client.Channel ch = c.createChannel()) {
+      ch.queueDelete(run);
+    }
+    try (io.nats.client.Connection n = io.nats.client.Nats.connect("nats://127.0.0.1:4222")) {
+      for (String stream : n.jetStreamManagement().getStreamNames("weft.bench." + run))
+        n.jetStreamManagement().deleteStream(stream);
+    }
   }
 
   private static void measure(String label, Connector connector, SystemDef system, String topic, int total, int batch) throws Exception {
