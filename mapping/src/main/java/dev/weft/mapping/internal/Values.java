@@ -67,7 +67,7 @@ public final class Values {
     }
   }
 
-  /** A decimal as the user would write it: "'ten'" for strings, plain numbers otherwise. */
+  /** A value as reasons quote it: strings in single quotes, numbers plain, objects and lists by kind. */
   public static String quoted(Object value) {
     if (value instanceof String s) return "'" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "'";
     if (value instanceof Map<?, ?>) return "an object";
