@@ -53,7 +53,9 @@ public final class Store implements AutoCloseable {
   }
 
   private static void migrate(DataSource dataSource, Optional<String> schema) {
-    var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    // No placeholder replacement: migration text may mention ${config.X} and ${secret.X} in comments.
+    var flyway =
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholderReplacement(false);
     schema.ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
     flyway.load().migrate();
   }
