@@ -21,10 +21,17 @@ final class ApiClient implements AutoCloseable {
   private final Transport transport;
   private final Credentials credentials;
   private final Optional<RateLimits.Lease> rateLimit;
+  private final HttpSettings settings;
 
   private ApiClient(
-      SystemDef system, URI base, Transport transport, Credentials credentials, Optional<RateLimits.Lease> rateLimit) {
+      SystemDef system,
+      URI base,
+      HttpSettings settings,
+      Transport transport,
+      Credentials credentials,
+      Optional<RateLimits.Lease> rateLimit) {
     this.system = system;
+    this.settings = settings;
     this.base = base;
     this.transport = transport;
     this.credentials = credentials;
@@ -38,7 +45,7 @@ final class ApiClient implements AutoCloseable {
     Transport transport = new Transport(system.displayName(), "http".equals(system.scheme()), settings);
     try {
       Credentials credentials = Credentials.of(system, transport, settings);
-      return new ApiClient(system, base, transport, credentials, RateLimits.lease(run, system));
+      return new ApiClient(system, base, settings, transport, credentials, RateLimits.lease(run, system));
     } catch (ConfigException | RuntimeException e) {
       transport.close();
       throw e;
@@ -47,6 +54,10 @@ final class ApiClient implements AutoCloseable {
 
   SystemDef system() {
     return system;
+  }
+
+  HttpSettings settings() {
+    return settings;
   }
 
   Credentials credentials() {

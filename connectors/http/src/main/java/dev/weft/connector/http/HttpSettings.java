@@ -11,13 +11,20 @@ import java.util.Optional;
  * How the connector talks to one system in one flow: timeouts (system {@code options.timeout}, a
  * duration for the request or {@code {connect, request}}), retries (the flow's {@code
  * errors.retry}) and how client credentials reach the token endpoint ({@code options.token_auth}:
- * {@code basic}, the default, or {@code form}).
+ * {@code basic}, the default, or {@code form}), and how many requests a target sends at once
+ * ({@code options.concurrency}, default {@value #CONCURRENCY}).
  */
 record HttpSettings(
-    Duration connectTimeout, Duration requestTimeout, ErrorPolicy.Retry retry, TokenAuth tokenAuth) {
+    Duration connectTimeout,
+    Duration requestTimeout,
+    ErrorPolicy.Retry retry,
+    TokenAuth tokenAuth,
+    int concurrency) {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  static final int CONCURRENCY = 8;
+  static final int MOST_CONCURRENCY = 64;
 
   enum TokenAuth {
     BASIC,
@@ -43,7 +50,17 @@ record HttpSettings(
               throw new ConfigException(
                   system.displayName() + ": options.token_auth must be 'basic' or 'form', not '" + tokenAuth + "'");
         };
-    return new HttpSettings(connect, request, errors.retry(), mode);
+    Object concurrency = system.options().getOrDefault("concurrency", CONCURRENCY);
+    int inFlight;
+    try {
+      inFlight = Integer.parseInt(String.valueOf(concurrency).strip());
+    } catch (NumberFormatException e) {
+      inFlight = 0;
+    }
+    if (inFlight < 1 || inFlight > MOST_CONCURRENCY)
+      throw new ConfigException(
+          system.displayName() + ": options.concurrency must be a whole number from 1 to " + MOST_CONCURRENCY + ", not '" + concurrency + "'");
+    return new HttpSettings(connect, request, errors.retry(), mode, inFlight);
   }
 
   private static Optional<Duration> duration(SystemDef system, String option, Object value)

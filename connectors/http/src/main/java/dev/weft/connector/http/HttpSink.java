@@ -27,14 +27,12 @@ import java.util.concurrent.ExecutionException;
 /**
  * Writes records to an API endpoint: one request per record ({@code PUT /invoices/{{number}}}),
  * or arrays of up to {@code batch} records per request. Requests run concurrently (at most
- * {@value #IN_FLIGHT} at a time, within the system's rate limit); requests to the same URL keep
+ * {@code options.concurrency}, default 8, at a time, within the system's rate limit); requests to the same URL keep
  * the batch's order. A POST carries {@code Idempotency-Key}, stable per record (or per array), so
  * a resumed run does not create twice on APIs that honour it. A 2xx is success; another 4xx
  * rejects the record (or the array's records) with the status and the start of the answer.
  */
 final class HttpSink implements Sink {
-  static final int IN_FLIGHT = 8;
-
   private final ApiClient client;
   private final BodyFormat body;
   private final String method;
@@ -107,7 +105,7 @@ final class HttpSink implements Sink {
       for (Unit unit : groups.getFirst()) outcomes.add(send(batch, unit));
       return outcomes;
     }
-    Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    Semaphore inFlight = new Semaphore(client.settings().concurrency());
     List<Future<List<Outcome>>> futures = new ArrayList<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (List<Unit> group : groups) {

@@ -14,7 +14,7 @@
  * message ids made from them) differ between runs.
  *
  * <p><b>Target.</b> {@code endpoint} with {@code {{field}}} templates sends one request per record
- * (at most 8 in flight); {@code batch: N} sends arrays of up to N records. POSTs carry {@code
+ * (by default at most 8 in flight); {@code batch: N} sends arrays of up to N records. POSTs carry {@code
  * Idempotency-Key}. 2xx is written; another 4xx rejects the record with the status and the start
  * of the answer.
  *
@@ -26,6 +26,7 @@
  * <ul>
  *   <li>{@code timeout}: the per-request timeout, e.g. {@code 30s} (default 60 s), or {@code
  *       {connect: 5s, request: 2m}} (connect default 10 s);
+ *   <li>{@code concurrency}: requests a target sends at once (default 8, at most 64);
  *   <li>{@code token_auth}: {@code basic} (default) sends the OAuth 2 client id and secret in a
  *       basic auth header, {@code form} in the token request's form;
  *   <li>the format options of {@link dev.weft.formats.FormatOptions#from}: {@code delimiter},

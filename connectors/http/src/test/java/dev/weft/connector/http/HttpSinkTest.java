@@ -199,7 +199,28 @@ class HttpSinkTest {
     WriteResult result = write(system(api.url()), target("PUT /items/{{id}}", Optional.empty()), records);
 
     assertThat(result.written()).isEqualTo(30);
-    assertThat(most.get()).isBetween(2, HttpSink.IN_FLIGHT);
+    assertThat(most.get()).isBetween(2, HttpSettings.CONCURRENCY);
+  }
+
+  @Test
+  void concurrencyIsAnOption() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    api.on("/items/", call -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      Thread.sleep(20);
+      inFlight.decrementAndGet();
+      return Reply.status(200);
+    });
+    List<SinkRecord> records = new ArrayList<>();
+    for (int i = 0; i < 10; i++) records.add(record("r" + i, "id", i));
+    SystemDef oneAtATime = system(api.url(), Specs.NONE, Optional.empty(), Map.of("concurrency", 1));
+
+    assertThat(write(oneAtATime, target("PUT /items/{{id}}", Optional.empty()), records).written()).isEqualTo(10);
+    assertThat(most.get()).isEqualTo(1);
+    assertThatThrownBy(() -> write(system(api.url(), Specs.NONE, Optional.empty(), Map.of("concurrency", "lots")), target("PUT /items/{{id}}", Optional.empty()), records))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("options.concurrency");
   }
 
   @Test
