@@ -3,8 +3,10 @@ package dev.weft.spec.internal.check;
 import dev.weft.model.SystemDef;
 import dev.weft.model.SystemDef.ConnectionKind;
 import dev.weft.spec.internal.bind.Nodes;
+import dev.weft.spec.internal.format.AuthMethods;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** URL schemes and auth methods that fit the connection kind, and the keys of each auth method. */
@@ -16,23 +18,6 @@ final class SystemChecks {
       ConnectionKind.DATASTORE, List.of("jdbc"),
       ConnectionKind.FILESYSTEM, List.of("file", "sftp"),
       ConnectionKind.BROKER, List.of("amqp", "amqps", "mqtt", "mqtts", "nats"));
-
-  private static final Map<ConnectionKind, List<String>> METHODS = Map.of(
-      ConnectionKind.API, List.of("none", "api-key", "basic", "bearer", "oauth2-client-credentials", "oauth2-authorization-code"),
-      ConnectionKind.DATASTORE, List.of("none", "password"),
-      ConnectionKind.FILESYSTEM, List.of("none", "password", "ssh-key"),
-      ConnectionKind.BROKER, List.of("none", "password", "bearer"));
-
-  /** Per method: the keys it requires, then the keys it may have. */
-  private static final Map<String, List<List<String>>> KEYS = Map.of(
-      "none", List.of(List.of(), List.of()),
-      "api-key", List.of(List.of("key"), List.of("header", "query")),
-      "basic", List.of(List.of("username", "password"), List.of()),
-      "bearer", List.of(List.of("token"), List.of()),
-      "oauth2-client-credentials", List.of(List.of("token_url", "client_id", "client_secret"), List.of("scopes")),
-      "oauth2-authorization-code", List.of(List.of("authorize_url", "token_url", "client_id", "client_secret"), List.of("scopes")),
-      "password", List.of(List.of("username", "password"), List.of()),
-      "ssh-key", List.of(List.of("username", "key"), List.of("passphrase")));
 
   private static final Set<String> SECRETS = Set.of("password", "token", "key", "client_secret", "passphrase");
 
@@ -55,32 +40,31 @@ final class SystemChecks {
 
   private static void auth(Context c, Nodes system, String path) {
     Nodes auth = system.get("auth");
-    String method = auth.get("method").text().orElse("");
-    if (!KEYS.containsKey(method)) return; // reported by the structure check
+    Optional<AuthMethods.Method> declared = auth.get("method").text().flatMap(AuthMethods::of);
+    if (declared.isEmpty()) return; // reported by the structure check
+    AuthMethods.Method method = declared.get();
     system.get("connection").text().flatMap(ConnectionKind::of).ifPresent(kind -> {
-      if (!METHODS.get(kind).contains(method)) {
-        c.problems().error(path + ".auth.method", "auth method '" + method + "' does not fit " + Context.article(kind)
-            + " connection: use one of " + String.join(", ", METHODS.get(kind)));
+      if (!method.kinds().contains(kind)) {
+        c.problems().error(path + ".auth.method", "auth method '" + method.name() + "' does not fit " + Context.article(kind)
+            + " connection: use one of " + String.join(", ", AuthMethods.fitting(kind)));
       }
     });
-    List<String> required = KEYS.get(method).get(0);
-    List<String> optional = KEYS.get(method).get(1);
     Map<String, Nodes> given = auth.entries();
-    for (String key : required) {
-      if (!given.containsKey(key)) c.problems().error(path + ".auth", "auth method '" + method + "' needs '" + key + "'");
+    for (String key : method.required()) {
+      if (!given.containsKey(key)) c.problems().error(path + ".auth", "auth method '" + method.name() + "' needs '" + key + "'");
     }
     for (var e : given.entrySet()) {
       String key = e.getKey();
       String keyPath = path + ".auth." + key;
       if (key.equals("method") || key.equals("scope")) continue;
-      if (!required.contains(key) && !optional.contains(key)) {
-        c.problems().error(keyPath, "'" + key + "' does not apply to auth method '" + method + "'");
+      if (!method.allows(key)) {
+        c.problems().error(keyPath, "'" + key + "' does not apply to auth method '" + method.name() + "'");
       } else if (SECRETS.contains(key)) {
         e.getValue().text().filter(v -> !v.isEmpty() && !v.contains("${")).ifPresent(v -> c.problems().warning(keyPath,
             "a literal " + key + " is written in the spec; prefer ${secret.NAME} or ${config.NAME}"));
       }
     }
-    if (method.equals("api-key") && given.containsKey("header") == given.containsKey("query")) {
+    if (method.name().equals("api-key") && given.containsKey("header") == given.containsKey("query")) {
       c.problems().error(path + ".auth", "auth method 'api-key' needs exactly one of 'header' or 'query'");
     }
   }

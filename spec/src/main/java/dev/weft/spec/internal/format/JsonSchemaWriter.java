@@ -14,6 +14,7 @@ import dev.weft.spec.internal.format.Shape.MapOf;
 import dev.weft.spec.internal.format.Shape.Obj;
 import dev.weft.spec.internal.format.Shape.Text;
 import dev.weft.spec.internal.format.Shape.Word;
+import java.util.List;
 import java.util.Locale;
 
 /** Writes the declared format as a JSON Schema (draft 2020-12), one {@code $defs} entry per mapping. */
@@ -57,7 +58,31 @@ public final class JsonSchemaWriter {
     }
     if (!required.isEmpty()) node.set("required", required);
     node.put("additionalProperties", false);
+    if (o == SpecFormat.AUTH) node.set("allOf", authMethods());
     return node;
+  }
+
+  /** Per auth method, the keys it requires and the ones it allows, so editors can say what is missing. */
+  private static ArrayNode authMethods() {
+    ArrayNode all = JSON.arrayNode();
+    List<String> common = List.of("method", "scope");
+    for (AuthMethods.Method m : AuthMethods.ALL) {
+      ObjectNode rule = all.addObject();
+      ObjectNode when = rule.putObject("if");
+      when.putObject("properties").putObject("method").put("const", m.name());
+      when.putArray("required").add("method");
+      ObjectNode then = rule.putObject("then");
+      if (!m.required().isEmpty()) {
+        ArrayNode required = then.putArray("required");
+        m.required().forEach(required::add);
+      }
+      ObjectNode names = then.putObject("propertyNames");
+      ArrayNode allowed = names.putArray("enum");
+      common.forEach(allowed::add);
+      m.required().forEach(allowed::add);
+      m.optional().forEach(allowed::add);
+    }
+    return all;
   }
 
   private static ObjectNode shape(Shape shape) {

@@ -32,6 +32,15 @@ public final class ReferenceWriter {
       }
       out.append("\n");
     }
+    out.append("### Auth methods\n\n");
+    out.append("The keys of `auth` for each `method` (besides `method` and `scope`), and the connection kinds it fits.\n\n");
+    out.append("| method | needs | may also have | fits |\n|---|---|---|---|\n");
+    for (AuthMethods.Method m : AuthMethods.ALL) {
+      out.append("| `").append(m.name()).append("` | ").append(codes(m.required())).append(" | ")
+          .append(codes(m.optional())).append(" | ")
+          .append(String.join(", ", m.kinds().stream().map(k -> k.key()).toList())).append(" |\n");
+    }
+    out.append("\n");
     return out.toString();
   }
 
@@ -55,6 +64,10 @@ public final class ReferenceWriter {
       case AnyOf a -> String.join(" or ", a.options().stream().map(ReferenceWriter::type).toList());
       default -> shape.describe();
     };
+  }
+
+  private static String codes(java.util.List<String> keys) {
+    return keys.isEmpty() ? "—" : String.join(", ", keys.stream().map(k -> "`" + k + "`").toList());
   }
 
   private static String cell(String text) {
