@@ -193,4 +193,41 @@ class SftpFilesTest {
     assertThatThrownBy(() -> connector.openSource(sourceContext(untrusted, source("*.csv", null, After.KEEP))))
         .isInstanceOf(ConfigException.class);
   }
+
+  @Test
+  void aConnectionLostMidFileIsTransientAndTheRunResumesFromItsCheckpoint() throws Exception {
+    StringBuilder csv = new StringBuilder("n,padding\n");
+    int rows = 60_000;
+    for (int i = 1; i <= rows; i++) csv.append(i).append(",").append("x".repeat(40)).append('\n');
+    Files.writeString(root.resolve("inbox/big.csv"), csv);
+    try (dev.weft.testkit.TcpProxy proxy = new dev.weft.testkit.TcpProxy("127.0.0.1", server.getPort())) {
+      SystemDef system = Fixtures.system("sftp://127.0.0.1:" + proxy.port() + "/inbox", Format.CSV, password(PASSWORD), Map.of());
+      List<String> seen = new java.util.ArrayList<>();
+      Checkpoint stored = Checkpoint.START;
+      try (Source source = connector.openSource(sourceContext(system, source("big.csv", null, After.KEEP)))) {
+        Batch first = source.read(stored, 1000);
+        first.records().forEach(r -> seen.add(r.value().get("n").toString()));
+        stored = first.after();
+        proxy.cut();
+        Checkpoint at = stored;
+        Throwable failure = null;
+        while (failure == null) {
+          try {
+            Batch batch = source.read(at, 1000);
+            assertThat(batch.done()).as("the file cannot end while the connection is cut").isFalse();
+            at = batch.after();
+          } catch (TransientException e) {
+            failure = e;
+          }
+        }
+      }
+      proxy.restore();
+      try (Source resumed = connector.openSource(sourceContext(system, source("big.csv", null, After.KEEP)))) {
+        Fixtures.records(drain(resumed, stored, 5000, true)).forEach(r -> seen.add(r.value().get("n").toString()));
+      }
+      assertThat(seen).hasSize(rows);
+      assertThat(seen.getLast()).isEqualTo(String.valueOf(rows));
+      assertThat(new java.util.HashSet<>(seen)).hasSize(rows);
+    }
+  }
 }
