@@ -39,7 +39,7 @@ final class PostgresCopyWriter implements RowWriter {
     this.shape = shape;
     this.mode = mode;
     this.key = List.copyOf(key);
-    String base = "weft_stage_" + shape.name().table();
+    String base = "weft_stage_" + shape.name().schema().map(schema -> schema + "_").orElse("") + shape.name().table();
     this.staging = dialect.quote(base.length() > 50 ? base.substring(0, 40) + "_" + Integer.toHexString(base.hashCode()) : base);
   }
 
