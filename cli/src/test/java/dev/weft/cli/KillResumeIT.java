@@ -48,7 +48,7 @@ class KillResumeIT {
           .redirectOutput(dir.resolve("killed-" + kills + ".log").toFile()).start();
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
       while (p.isAlive() && orders.readByAllRuns() <= readBefore && System.nanoTime() < deadline) Thread.sleep(50);
-      int wait = random.nextInt(1500);
+      int wait = random.nextInt(3000);
       Thread.sleep(wait);
       assertThat(p.isAlive()).as("run %d ended before it could be killed; the machine is faster than this test assumes", kills).isTrue();
       p.destroyForcibly().waitFor();
