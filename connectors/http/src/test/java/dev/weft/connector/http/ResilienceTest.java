@@ -101,10 +101,10 @@ class ResilienceTest {
   void aSlowAnswerTimesOutAndIsRetried() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     api.on("/items", call -> {
-      if (calls.getAndIncrement() == 0) Thread.sleep(3_000);
+      if (calls.getAndIncrement() == 0) Thread.sleep(5_000);
       return Reply.json("[{\"id\":1}]");
     });
-    SystemDef system = system(api.url(), Specs.NONE, Optional.empty(), Map.of("timeout", "300ms"));
+    SystemDef system = system(api.url(), Specs.NONE, Optional.empty(), Map.of("timeout", "1s"));
 
     assertThat(read(system).field("id")).containsExactly(1L);
     assertThat(api.calls()).hasSize(2);
@@ -160,11 +160,14 @@ class ResilienceTest {
 
     List<Long> arrivals = api.calls().stream().map(TestApi.Call::arrivedNanos).sorted().toList();
     assertThat(arrivals).hasSize(12);
-    // 12 requests at 5/s together take at least 11 intervals of 200 ms; two separate limiters would take 1 s
-    assertThat(Duration.ofNanos(arrivals.getLast() - arrivals.getFirst())).isGreaterThan(Duration.ofMillis(1_900));
+    // 12 requests at 5/s together take 11 intervals of 200 ms (less the first request's connection
+    // set-up, which may arrive late); two separate limiters would take 1 s
+    assertThat(Duration.ofNanos(arrivals.getLast() - arrivals.getFirst())).isGreaterThan(Duration.ofMillis(1_500));
+    // 5 per second, plus slack for requests a busy machine delays into the next second; without
+    // a shared limit 10 or more of the 12 would arrive within one second
     for (long start : arrivals) {
       long inWindow = arrivals.stream().filter(t -> t >= start && t < start + 1_000_000_000L).count();
-      assertThat(inWindow).as("requests in the second after one").isLessThanOrEqualTo(6);
+      assertThat(inWindow).as("requests in the second after one").isLessThanOrEqualTo(8);
     }
   }
 }
