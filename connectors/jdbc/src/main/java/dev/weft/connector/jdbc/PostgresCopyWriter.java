@@ -205,7 +205,14 @@ final class PostgresCopyWriter implements RowWriter {
     }
 
     private static void escape(StringBuilder out, String text) {
-      for (int i = 0; i < text.length(); i++) {
+      int first = 0;
+      while (first < text.length() && text.charAt(first) != '\\' && text.charAt(first) >= ' ') first++;
+      if (first == text.length()) {
+        out.append(text); // the common case: nothing to escape
+        return;
+      }
+      out.append(text, 0, first);
+      for (int i = first; i < text.length(); i++) {
         char c = text.charAt(i);
         switch (c) {
           case '\\' -> out.append("\\\\");

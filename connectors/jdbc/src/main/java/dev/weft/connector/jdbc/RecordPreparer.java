@@ -53,6 +53,7 @@ final class RecordPreparer {
 
   /** A text that is equal for two rows exactly when their keys are equal. */
   String keyOf(PreparedRow row) {
+    if (key.size() == 1 && row.value(key.get(0)) instanceof String single) return single;
     StringBuilder text = new StringBuilder();
     for (String k : key) {
       Object value = row.value(k);

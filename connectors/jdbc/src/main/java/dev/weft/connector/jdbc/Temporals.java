@@ -65,6 +65,7 @@ final class Temporals {
   }
 
   private static StringBuilder digits(StringBuilder out, int value, int width) {
+    if (width == 2 && value < 100) return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     String text = Integer.toString(value);
     for (int i = text.length(); i < width; i++) out.append('0');
     return out.append(text);
