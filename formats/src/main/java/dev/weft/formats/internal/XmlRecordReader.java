@@ -27,19 +27,15 @@ public final class XmlRecordReader implements RecordReader {
   private static final XMLInputFactory FACTORY = factory();
 
   private final InputStream in;
-  private final XMLStreamReader xml;
+  private XMLStreamReader xml;
   private final List<String> path;
   private final Optional<String> element;
   private final List<String> stack = new ArrayList<>();
   private long read;
 
-  public XmlRecordReader(InputStream in, FormatOptions options) throws IOException {
+  /** Reads nothing yet: the prolog is parsed at the first {@link #next}. */
+  public XmlRecordReader(InputStream in, FormatOptions options) {
     this.in = in;
-    try {
-      this.xml = FACTORY.createXMLStreamReader(in);
-    } catch (XMLStreamException e) {
-      throw new MalformedDocumentException("unreadable XML: " + e.getMessage(), e);
-    }
     this.path = options.records().map(XmlRecordReader::names).orElse(List.of());
     this.element = options.xmlElement();
   }
@@ -62,6 +58,7 @@ public final class XmlRecordReader implements RecordReader {
   @Override
   public Optional<Map<String, Object>> next() throws IOException, FormatException {
     try {
+      if (xml == null) xml = FACTORY.createXMLStreamReader(in);
       while (xml.hasNext()) {
         int event = xml.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
@@ -167,7 +164,7 @@ public final class XmlRecordReader implements RecordReader {
   @Override
   public void close() throws IOException {
     try (in) {
-      xml.close();
+      if (xml != null) xml.close();
     } catch (XMLStreamException e) {
       throw new IOException(e);
     }

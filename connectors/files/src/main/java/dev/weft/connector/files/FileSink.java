@@ -89,7 +89,11 @@ final class FileSink implements Sink {
 
   private void start() throws ConnectorException {
     out = store.create(temporary);
-    writer = Formats.writer(FileFormats.of(system, name), out, options);
+    try {
+      writer = Formats.writer(FileFormats.of(system, name), out, options);
+    } catch (java.io.UncheckedIOException e) {
+      throw new SystemException("could not start " + temporary + " in " + store.describe(), e.getCause());
+    }
   }
 
   /** Completes and syncs the temporary file once, then renames it; a retry only renames again. */

@@ -147,7 +147,16 @@ final class FileSource implements Source {
     current = file;
     done = 0;
     InputStream in = store.open(file.name());
-    reader = Formats.reader(FileFormats.of(system, file.name()), in, options);
+    try {
+      reader = Formats.reader(FileFormats.of(system, file.name()), in, options);
+    } catch (ConnectorException | RuntimeException e) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // the open failure is what matters
+      }
+      throw e;
+    }
     LOG.debug("reading {} from {}", file.name(), store.describe());
   }
 

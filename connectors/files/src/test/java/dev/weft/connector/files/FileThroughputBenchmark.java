@@ -3,17 +3,16 @@ package dev.weft.connector.files;
 import dev.weft.connector.Batch;
 import dev.weft.connector.Checkpoint;
 import dev.weft.connector.Source;
-import dev.weft.model.SystemDef.Format;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 
 /**
- * Not a test: reads a CSV folder through the local file source and prints rows/s and peak heap.
- * {@code java -Xmx256m -cp <test classpath> dev.weft.connector.files.CsvThroughputBenchmark <folder> <glob>}
+ * Not a test: reads a folder (format from the file extension) through the local file source and prints rows/s and peak heap.
+ * {@code java -Xmx256m -cp <test classpath> dev.weft.connector.files.FileThroughputBenchmark <folder> <glob> [rounds] [records path]}
  */
-public final class CsvThroughputBenchmark {
+public final class FileThroughputBenchmark {
   public static void main(String[] args) throws Exception {
     Path folder = Path.of(args[0]);
     String glob = args.length > 1 ? args[1] : "*.csv";
@@ -23,8 +22,8 @@ public final class CsvThroughputBenchmark {
       long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long rows = 0;
       long errors = 0;
-      try (Source source = new FilesConnector().openSource(Fixtures.sourceContext(Fixtures.local(folder, Format.CSV),
-          Fixtures.source(glob, null, dev.weft.model.Source.After.KEEP)))) {
+      try (Source source = new FilesConnector().openSource(Fixtures.sourceContext(Fixtures.local(folder, null),
+          Fixtures.source(glob, args.length > 3 ? args[3] : null, dev.weft.model.Source.After.KEEP)))) {
         Checkpoint at = Checkpoint.START;
         while (true) {
           Batch batch = source.read(at, 1000);
