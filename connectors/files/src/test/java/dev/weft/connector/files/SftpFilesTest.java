@@ -230,4 +230,28 @@ class SftpFilesTest {
       assertThat(new java.util.HashSet<>(seen)).hasSize(rows);
     }
   }
+
+  @Test
+  void anEncryptedKeyNeedsItsPassphrase() throws Exception {
+    org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext encryption =
+        new org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext();
+    encryption.setPassword("open sesame");
+    encryption.setCipherName("AES");
+    encryption.setCipherType("256");
+    encryption.setCipherMode("CTR");
+    encryption.setKdfRounds(4);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "weft test", encryption, out);
+    String encrypted = out.toString(StandardCharsets.UTF_8);
+    SystemDef right = sftp("/inbox", new Auth.SshKey(Auth.Scope.SYSTEM, "weft", encrypted, java.util.Optional.of("open sesame")), Map.of());
+    try (Source source = connector.openSource(sourceContext(right, source("none-*.csv", null, After.KEEP)))) {
+      assertThat(source.read(Checkpoint.START, 10).done()).isTrue();
+    }
+    SystemDef wrong = sftp("/inbox", new Auth.SshKey(Auth.Scope.SYSTEM, "weft", encrypted, java.util.Optional.of("guess")), Map.of());
+    assertThatThrownBy(() -> connector.openSource(sourceContext(wrong, source("*.csv", null, After.KEEP))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("guess")
+        .extracting(e -> ((ConnectorException) e).userMessage()).asString()
+        .contains("auth.key is not a readable private key");
+  }
 }
