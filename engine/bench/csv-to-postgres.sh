@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times `weft run` on N CSV rows (default 1,000,000) into a PostgreSQL upsert, with peak memory.
-#   engine/bench/csv-to-postgres.sh [ROWS]        (from the repository root; PostgreSQL on 127.0.0.1:5432)
+#   engine/bench/csv-to-postgres.sh [ROWS] [BATCH]   (PostgreSQL on 127.0.0.1:5432; BATCH default 1000)
 set -euo pipefail
 rows=${1:-1000000}
+batch=${2:-1000}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work=$(mktemp -d /tmp/weft-bench.XXXXXX)
 table=bench_orders_$$
@@ -16,7 +17,7 @@ sed -e "s|@JDBC_URL@|jdbc:postgresql://127.0.0.1:5432/test?user=postgres|" -e "s
     -e "s|@TABLE@|$table|" -e "s|@ATTEMPTS@|3|" "$root/cli/src/test/resources/e2e/orders-to-postgres.yaml" > "$work/spec.yaml"
 cd "$work"
 WEFT_JAVA_OPTS="${WEFT_JAVA_OPTS:--Xmx256m}" /usr/bin/time -v "$root/weft" run spec.yaml --flow orders --secret pg_password=unused \
-  --state "jdbc:h2:file:$work/state" --json 2> time.txt | tee result.json
+  --state "jdbc:h2:file:$work/state" --batch "$batch" --json 2> time.txt | tee result.json
 grep -E "Elapsed|Maximum resident" time.txt
 psql -q -h 127.0.0.1 -U postgres -d test -tc "SELECT COUNT(*) FROM $table"
 psql -q -h 127.0.0.1 -U postgres -d test -c "DROP TABLE $table"
