@@ -287,6 +287,14 @@ abstract class DatabaseContract {
             .doesNotContain("password"));
   }
 
+  @Test
+  void aMissingCursorOrKeyColumnIsAConfigError() {
+    assertThatThrownBy(() -> source(Optional.of(orders), Optional.empty(), Optional.of("updated_on")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("updated_on");
+    assertThatThrownBy(() -> sink(Map.of(), orders, Target.Write.UPDATE, "order_no"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("order_no");
+  }
+
   protected void insertEvents(String table) throws SQLException {
     // cursor ties: 3 rows at t2, 2 at t3
     String[][] rows = {{"1", "2026-01-01T10:00:00Z"}, {"2", "2026-01-01T11:00:00Z"}, {"3", "2026-01-01T11:00:00Z"},
