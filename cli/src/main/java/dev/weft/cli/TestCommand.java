@@ -65,6 +65,7 @@ final class TestCommand implements Callable<Integer> {
         out.println("FAIL " + result.name() + " (flow " + result.flow() + ")");
         for (String line : result.explanation()) out.println("  " + line);
       }
+      for (String note : result.notes()) out.println("  note: " + note);
     }
     if (results.isEmpty()) out.println("no tests in " + file);
     out.println((results.size() - failed) + " passed, " + failed + " failed");

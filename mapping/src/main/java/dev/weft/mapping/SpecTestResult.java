@@ -11,14 +11,21 @@ import java.util.Optional;
  *
  * @param error why the example could not be compared at all (unknown flow, invalid record, ...)
  * @param differences the expected fields that came out differently
+ * @param notes worth saying even when it passed (e.g. the flow's filter would leave the record out)
  */
-public record SpecTestResult(String name, String flow, Optional<String> error, List<FieldDifference> differences) {
+public record SpecTestResult(
+    String name, String flow, Optional<String> error, List<FieldDifference> differences, List<String> notes) {
+
+  public SpecTestResult(String name, String flow, Optional<String> error, List<FieldDifference> differences) {
+    this(name, flow, error, differences, List.of());
+  }
 
   public SpecTestResult {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(flow, "flow");
     Objects.requireNonNull(error, "error");
     differences = List.copyOf(differences);
+    notes = List.copyOf(notes);
   }
 
   public boolean passed() {

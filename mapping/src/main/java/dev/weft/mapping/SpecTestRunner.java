@@ -15,8 +15,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Runs a spec's {@code tests}: each input goes through its flow's filter and map rows, and only the
- * {@code expect} fields are compared (numbers by value, maps and lists deeply). Pure: no I/O.
+ * Runs a spec's {@code tests}: each input goes through its flow's map rows, and only the
+ * {@code expect} fields are compared (numbers by value, maps and lists deeply). A test checks the
+ * mapping; the flow's filter is evaluated too, with the same config, and a record it would leave
+ * out passes with a note saying so (an example need not carry every field the filter reads).
+ * Pure: no I/O.
  */
 public final class SpecTestRunner {
   private SpecTestRunner() {}
@@ -27,18 +30,28 @@ public final class SpecTestRunner {
     for (ConfigOption option : spec.config()) option.defaultValue().ifPresent(v -> settings.put(option.key(), v));
     settings.putAll(config);
     Map<String, Object> compiled = new HashMap<>();
-    Map<String, String> filters = new HashMap<>();
-    for (Flow flow : spec.flows())
-      if (flow.body() instanceof Flow.Pipeline p) p.source().filter().ifPresent(f -> filters.put(flow.id(), f));
+    Map<String, Optional<RecordMapping>> filters = new HashMap<>();
     List<SpecTestResult> results = new ArrayList<>();
     for (Spec.SpecTest test : spec.tests()) {
       Object mapping = compiled.computeIfAbsent(test.flow(), id -> mappingOf(spec, id));
-      results.add(
-          mapping instanceof RecordMapping m
-              ? run(test, m, settings, Optional.ofNullable(filters.get(test.flow())))
-              : new SpecTestResult(test.name(), test.flow(), Optional.of((String) mapping), List.of()));
+      if (!(mapping instanceof RecordMapping m)) {
+        results.add(new SpecTestResult(test.name(), test.flow(), Optional.of((String) mapping), List.of()));
+        continue;
+      }
+      Optional<RecordMapping> filter = filters.computeIfAbsent(test.flow(), id -> filterOf(spec, id));
+      results.add(run(test, m, filter, settings));
     }
     return results;
+  }
+
+  /** The flow's filter alone (no map rows), when it has one. */
+  private static Optional<RecordMapping> filterOf(Spec spec, String flowId) {
+    return spec.flow(flowId)
+        .map(Flow::body)
+        .filter(Flow.Pipeline.class::isInstance)
+        .map(Flow.Pipeline.class::cast)
+        .flatMap(p -> p.source().filter())
+        .flatMap(f -> RecordMapping.compile(List.of(), Optional.of(f)).mapping());
   }
 
   /** The flow's compiled mapping, or why there is none. */
@@ -50,7 +63,7 @@ public final class SpecTestRunner {
     }
     if (!(flow.get().body() instanceof Flow.Pipeline pipeline))
       return "flow '" + flowId + "' is a two-way sync; tests run one-way flows (source, map, target)";
-    Compiled compiled = RecordMapping.compile(pipeline.map(), pipeline.source().filter());
+    Compiled compiled = RecordMapping.compile(pipeline.map(), Optional.empty());
     if (compiled.mapping().isEmpty()) {
       return "flow '" + flowId + "' cannot be compiled: "
           + compiled.problems().stream().map(p -> p.path() + ": " + p.message()).collect(Collectors.joining("; "));
@@ -59,14 +72,21 @@ public final class SpecTestRunner {
   }
 
   private static SpecTestResult run(
-      Spec.SpecTest test, RecordMapping mapping, Map<String, Object> config, Optional<String> filter) {
-    Outcome outcome = mapping.apply(test.input(), config);
-    return switch (outcome) {
-      case Outcome.Filtered f ->
-          new SpecTestResult(test.name(), test.flow(), Optional.of("the flow's filter (" + filter.orElse("") + ") left the record out"), List.of());
+      Spec.SpecTest test, RecordMapping mapping, Optional<RecordMapping> filter, Map<String, Object> config) {
+    List<String> notes = new ArrayList<>();
+    filter.ifPresent(f -> {
+      switch (f.apply(test.input(), config)) {
+        case Outcome.Filtered x -> notes.add("the flow's filter would leave this record out (with this config)");
+        case Outcome.Invalid invalid -> notes.add("the flow's filter could not be evaluated: " + invalid.reason());
+        case Outcome.Mapped kept -> {}
+      }
+    });
+    return switch (mapping.apply(test.input(), config)) {
+      case Outcome.Filtered f -> new SpecTestResult(test.name(), test.flow(), Optional.of("the record was filtered out"), List.of(), notes);
       case Outcome.Invalid invalid ->
-          new SpecTestResult(test.name(), test.flow(), Optional.of("the record is invalid: " + invalid.reason()), List.of());
-      case Outcome.Mapped mapped -> new SpecTestResult(test.name(), test.flow(), Optional.empty(), compare(test.expect(), mapped.value()));
+          new SpecTestResult(test.name(), test.flow(), Optional.of("the record is invalid: " + invalid.reason()), List.of(), notes);
+      case Outcome.Mapped mapped ->
+          new SpecTestResult(test.name(), test.flow(), Optional.empty(), compare(test.expect(), mapped.value()), notes);
     };
   }
 
