@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 at random moments: a CSV of 200,000 rows goes to a PostgreSQL upsert; the run is killed
- * five times, restarted each time, then let finish. The table must hold every row exactly once,
+ * five times (each at a random number of committed rows, from the seed), restarted each time, then
+ * let finish. The table must hold every row exactly once,
  * and the resumed runs must not start from zero. Rerun with a seed: {@code -Dweft.seed=N}.
  */
 class KillResumeIT {
@@ -46,15 +47,15 @@ class KillResumeIT {
     while (kills < KILLS) {
       Process p = WeftProcess.builder(dir, Map.of(), args).redirectErrorStream(true)
           .redirectOutput(dir.resolve("killed-" + kills + ".log").toFile()).start();
+      // a random point within the rows left, spread so that every kill lands mid-run whatever the machine's speed
+      long target = readBefore + 1 + random.nextInt((int) Math.max(1, (ROWS - readBefore) / (KILLS - kills + 1)));
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      while (p.isAlive() && orders.readByAllRuns() <= readBefore && System.nanoTime() < deadline) Thread.sleep(50);
-      int wait = random.nextInt(3000);
-      Thread.sleep(wait);
-      assertThat(p.isAlive()).as("run %d ended before it could be killed; the machine is faster than this test assumes", kills).isTrue();
+      while (p.isAlive() && orders.readByAllRuns() < target && System.nanoTime() < deadline) Thread.sleep(10);
+      assertThat(p.isAlive()).as("run %d ended before it could be killed", kills).isTrue();
       p.destroyForcibly().waitFor();
       kills++;
       long read = orders.readByAllRuns();
-      System.out.printf("KillResumeIT: kill %d, %d ms after the first commit of its run; %d of %d rows committed%n", kills, wait, read, ROWS);
+      System.out.printf("KillResumeIT: kill %d once %d rows were committed; %d of %d rows committed when it died%n", kills, target, read, ROWS);
       assertThat(read).as("runs after a kill go on from the checkpoint").isGreaterThan(readBefore).isLessThan(ROWS);
       readBefore = read;
     }
