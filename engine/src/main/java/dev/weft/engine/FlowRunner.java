@@ -97,7 +97,7 @@ public final class FlowRunner {
     if (outcome.failure().isPresent()) {
       RunFailure f = outcome.failure().get();
       runLog.error("run failed: " + f.userMessage() + " (" + f.detail() + ")");
-      log.warn("run {} of flow {} failed: {}", runId, flow.id(), f.detail());
+      log.info("run {} of flow {} failed: {}", runId, flow.id(), f.detail());
     } else {
       runLog.info("run succeeded: " + outcome.counts());
     }
