@@ -1,0 +1,158 @@
+package dev.weft.server;
+
+import dev.weft.engine.Connectors;
+import dev.weft.engine.FlowRunner;
+import dev.weft.engine.ProgressListener;
+import dev.weft.engine.RunRequest;
+import dev.weft.engine.RunResult;
+import dev.weft.engine.RunStartException;
+import dev.weft.engine.SecretResolver;
+import dev.weft.model.ConfigOption;
+import dev.weft.model.Flow;
+import dev.weft.model.Spec;
+import dev.weft.store.Store;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs instances' flows through the engine on a bounded pool: one run per instance and flow at a
+ * time, with the instance's config (secrets unsealed) and the operator's secrets.
+ */
+public final class FlowRuns implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FlowRuns.class);
+
+  private final Store store;
+  private final Catalog catalog;
+  private final Instances instances;
+  private final OperatorSecrets secrets;
+  private final SecretBox box;
+  private final Metrics metrics;
+  private final FlowRunner runner;
+  private final ExecutorService pool;
+  private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+
+  public FlowRuns(Store store, Catalog catalog, Instances instances, OperatorSecrets secrets, SecretBox box, Metrics metrics,
+      Connectors connectors, int threads) {
+    this.store = store;
+    this.catalog = catalog;
+    this.instances = instances;
+    this.secrets = secrets;
+    this.box = box;
+    this.metrics = metrics;
+    this.runner = new FlowRunner(store, connectors);
+    this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("weft-run-", 1).daemon(false).factory());
+  }
+
+  /** What a run will use, checked before it is queued: the version, the flow and the plan. */
+  public record Plan(Instance instance, SpecVersion version, Flow flow) {}
+
+  public Plan plan(String instanceId, String flowId) {
+    Instance instance = instances.get(instanceId).orElseThrow(() -> new Refused(404, "no instance " + instanceId));
+    if (!instance.enabled()) throw new Refused(409, "instance " + instanceId + " is disabled");
+    SpecVersion version = catalog.resolve(instance.integrationId(), instance.version(), instance.environment())
+        .orElseThrow(() -> new Refused(409, instance.environment() == Environment.PRODUCTION
+            ? "integration " + instance.integrationId() + " has no approved version " + instance.version() + " for production instance " + instanceId
+            : "integration " + instance.integrationId() + " has no version " + instance.version()));
+    if (instance.environment() == Environment.PRODUCTION && !version.approved())
+      throw new Refused(409, "version " + version.version() + " of " + instance.integrationId() + " is not approved; production instance "
+          + instanceId + " runs approved versions only");
+    Spec spec = version.spec();
+    Flow flow = spec.flow(flowId).orElseThrow(() -> new Refused(404, "integration " + spec.id() + " has no flow " + flowId));
+    if (!spec.plans().isEmpty()) {
+      String plan = instance.plan().orElse("(none)");
+      if (!spec.flowsOfPlan(plan).contains(flowId)) throw new Refused(403, "plan " + plan + " does not include flow " + flowId);
+    }
+    return new Plan(instance, version, flow);
+  }
+
+  /** The flow of the instance's version whose webhook trigger has this path. */
+  public Optional<String> webhookFlow(String instanceId, String path) {
+    return instances.get(instanceId)
+        .flatMap(i -> catalog.resolve(i.integrationId(), i.version(), i.environment()))
+        .flatMap(v -> v.spec().flows().stream()
+            .filter(f -> f.trigger(dev.weft.model.Trigger.Webhook.class).map(w -> w.path().equals(path)).orElse(false))
+            .map(Flow::id).findFirst());
+  }
+
+  /** Queues a run; the future gives its result, or fails with {@link Refused} (already running) or {@link RunStartException}. */
+  public CompletableFuture<RunResult> submit(Plan plan, String trigger, Optional<Path> payload) {
+    CompletableFuture<RunResult> done = new CompletableFuture<>();
+    pool.execute(() -> {
+      try {
+        done.complete(runNow(plan, trigger, payload, false));
+      } catch (Throwable e) {
+        done.completeExceptionally(e);
+      }
+    });
+    return done;
+  }
+
+  /**
+   * Runs on the calling thread. With {@code wait} false a run of the same instance and flow in
+   * progress refuses this one; with true it waits for it.
+   */
+  public RunResult runNow(Plan plan, String trigger, Optional<Path> payload, boolean wait) throws RunStartException {
+    ReentrantLock lock = running.computeIfAbsent(plan.instance().id() + "/" + plan.flow().id(), k -> new ReentrantLock());
+    if (wait) lock.lock();
+    else if (!lock.tryLock())
+      throw new Refused(409, "flow " + plan.flow().id() + " of instance " + plan.instance().id() + " is already running");
+    try {
+      RunRequest request = RunRequest.of(plan.version().spec(), plan.flow().id())
+          .withInstance(plan.instance().id())
+          .withConfig(unsealed(plan))
+          .withSecrets(resolver())
+          .withSpecVersion(plan.version().version());
+      if (payload.isPresent()) request = request.withInput(payload.get());
+      request = request.withTrigger(trigger);
+      RunResult result = runner.run(request, ProgressListener.none());
+      metrics.run(result.status().name().toLowerCase(java.util.Locale.ROOT), result.counts().read(), result.counts().written());
+      log.info("run {} of {}/{} ({}) ended {}", result.runId(), plan.instance().id(), plan.flow().id(), trigger, result.status());
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public boolean running(String instanceId, String flowId) {
+    ReentrantLock lock = running.get(instanceId + "/" + flowId);
+    return lock != null && lock.isLocked();
+  }
+
+  private Map<String, Object> unsealed(Plan plan) {
+    Map<String, Object> config = new LinkedHashMap<>(plan.instance().sealedConfig());
+    for (ConfigOption option : plan.version().spec().config())
+      if (option.type() == ConfigOption.Type.SECRET && config.get(option.key()) instanceof String sealed)
+        config.put(option.key(), box.decrypt(sealed));
+    return config;
+  }
+
+  /** Operator secrets, read when a run asks for them. */
+  private SecretResolver resolver() {
+    return secrets::get;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /** Lets queued and running runs finish (up to the timeout), then stops. */
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(60, TimeUnit.SECONDS)) log.warn("runs still going after 60 s at shutdown");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

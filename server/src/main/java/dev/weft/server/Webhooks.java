@@ -1,0 +1,121 @@
+package dev.weft.server;
+
+import dev.weft.model.ConfigOption;
+import dev.weft.model.Trigger;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /hooks/{instance}/{path}}: finds the instance's flow with that webhook path, checks
+ * the body size and the signature, and answers 202 only once the delivery is committed to the inbox.
+ * A forged or unsigned request gets 401 and a counter, nothing stored.
+ */
+final class Webhooks {
+  private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+  static final List<String> DELIVERY_HEADERS = List.of("X-Delivery-Id", "X-GitHub-Delivery", "Idempotency-Key");
+
+  private final Instances instances;
+  private final FlowRuns runs;
+  private final OperatorSecrets secrets;
+  private final SecretBox box;
+  private final Inbox inbox;
+  private final Metrics metrics;
+  private final int bodyLimit;
+  private final Function<String, Optional<String>> env;
+
+  Webhooks(Instances instances, FlowRuns runs, OperatorSecrets secrets, SecretBox box, Inbox inbox, Metrics metrics, int bodyLimit,
+      Function<String, Optional<String>> env) {
+    this.instances = instances;
+    this.runs = runs;
+    this.secrets = secrets;
+    this.box = box;
+    this.inbox = inbox;
+    this.metrics = metrics;
+    this.bodyLimit = bodyLimit;
+    this.env = env;
+  }
+
+  void register(JavalinConfig c) {
+    c.routes.post("/hooks/{instance}/{path}", this::receive);
+  }
+
+  private void receive(Context ctx) throws Exception {
+    String instanceId = ctx.pathParam("instance");
+    String path = ctx.pathParam("path");
+    Optional<Instance> instance = instances.get(instanceId).filter(Instance::enabled);
+    Optional<FlowRuns.Plan> plan = instance.flatMap(i -> planFor(i, path));
+    if (plan.isEmpty()) {
+      metrics.webhook("not_found");
+      Api.json(ctx, 404, Map.of("error", "no webhook " + path + " on instance " + instanceId));
+      return;
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > bodyLimit) {
+      metrics.webhook("too_large");
+      Api.json(ctx, 413, Map.of("error", "the body is larger than " + bodyLimit + " bytes"));
+      return;
+    }
+    Trigger.Webhook hook = plan.get().flow().trigger(Trigger.Webhook.class).orElseThrow();
+    if (hook.verify().isPresent() && !signed(plan.get(), hook.verify().get(), ctx, body)) {
+      metrics.webhook("unauthorized");
+      Api.json(ctx, 401, Map.of("error", "the signature is missing or wrong"));
+      return;
+    }
+    String payload = new String(body, StandardCharsets.UTF_8);
+    try {
+      Json.MAPPER.readTree(payload);
+    } catch (java.io.IOException e) {
+      metrics.webhook("bad_body");
+      Api.json(ctx, 400, Map.of("error", "the body is not JSON"));
+      return;
+    }
+    Optional<String> deliveryId = DELIVERY_HEADERS.stream().map(ctx::header).filter(h -> h != null && !h.isBlank()).findFirst();
+    Inbox.Accepted accepted;
+    try {
+      accepted = inbox.submit(new Inbox.Delivery(instanceId, plan.get().flow().id(), deliveryId, payload)).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Refused r) throw r;
+      log.error("webhook for {}/{} not stored: {}", instanceId, path, e.getCause().toString());
+      Api.json(ctx, 503, Map.of("error", "the webhook could not be stored; send it again"));
+      return;
+    }
+    metrics.webhook(accepted.repeat() ? "repeated" : "accepted");
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", accepted.id());
+    if (accepted.repeat()) out.put("repeat", true);
+    Api.json(ctx, accepted.repeat() ? 200 : 202, out);
+  }
+
+  private Optional<FlowRuns.Plan> planFor(Instance instance, String path) {
+    try {
+      return runs.webhookFlow(instance.id(), path).map(flow -> runs.plan(instance.id(), flow));
+    } catch (Refused e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean signed(FlowRuns.Plan plan, Trigger.Verify verify, Context ctx, byte[] body) {
+    Map<String, Object> config = plan.instance().sealedConfig();
+    Function<String, Optional<String>> configValue = key -> Optional.ofNullable(config.get(key)).map(v -> {
+      boolean secret = plan.version().spec().configOption(key).map(o -> o.type() == ConfigOption.Type.SECRET).orElse(false);
+      return secret ? box.decrypt(String.valueOf(v)) : String.valueOf(v);
+    });
+    Optional<String> secret = Placeholders.resolve(verify.secret(), configValue, secrets::get, env);
+    if (secret.isEmpty()) {
+      log.warn("webhook of {}/{}: its signing secret has no value; refused", plan.instance().id(), plan.flow().id());
+      return false;
+    }
+    return WebhookSignature.valid(verify, secret.get(), name -> Optional.ofNullable(ctx.header(name)), body, Instant.now());
+  }
+}

@@ -1,0 +1,174 @@
+package dev.weft.server;
+
+import dev.weft.engine.Connectors;
+import dev.weft.model.Trigger;
+import dev.weft.store.Store;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code weft serve}: loads the specs, opens the store, and serves the API, the webhooks and the
+ * schedules. {@link #close()} shuts down in order: intake first, then the inbox writer drains, the
+ * worker finishes its row, schedules and runs finish, and the store closes.
+ */
+public final class WeftServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WeftServer.class);
+
+  /**
+   * @param port 0 for any free port
+   * @param masterKey base64 of 32 bytes ({@code WEFT_MASTER_KEY}); else {@code keyFile}, created when missing
+   * @param adminToken {@code WEFT_ADMIN_TOKEN}; without it an admin token is created on first start
+   */
+  public record Settings(Path specs, String storeUrl, String host, int port, Optional<String> masterKey, Path keyFile,
+      Optional<String> adminToken, int bodyLimit, int runThreads, Duration schedulePolling, Function<String, Optional<String>> env,
+      Connectors connectors) {
+    public static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+    public Settings {
+      Objects.requireNonNull(specs, "specs");
+      Objects.requireNonNull(storeUrl, "storeUrl");
+    }
+
+    public static Settings of(Path specs, String storeUrl, int port) {
+      return new Settings(specs, storeUrl, "0.0.0.0", port, Optional.ofNullable(System.getenv("WEFT_MASTER_KEY")),
+          Path.of(".weft", "master.key"), Optional.ofNullable(System.getenv("WEFT_ADMIN_TOKEN")), DEFAULT_BODY_LIMIT, 4,
+          Duration.ofSeconds(10), name -> Optional.ofNullable(System.getenv(name)), Connectors.discovered());
+    }
+  }
+
+  private final Settings settings;
+  private final Store store;
+  private final Catalog catalog;
+  private final Instances instances;
+  private final FlowRuns runs;
+  private final Inbox inbox;
+  private final InboxWorker worker;
+  private final FlowSchedules schedules;
+  private final Tokens tokens;
+  private final OperatorSecrets secrets;
+  private final Optional<String> createdAdminToken;
+  private final List<String> skippedSpecs;
+  private final Javalin app;
+  private String baseUrl;
+
+  private WeftServer(Settings s) {
+    this.settings = s;
+    this.store = Store.open(s.storeUrl());
+    try {
+      SecretBox box = SecretBox.load(s.masterKey(), s.keyFile());
+      Metrics metrics = new Metrics();
+      this.catalog = new Catalog(store.dataSource());
+      this.skippedSpecs = catalog.load(s.specs());
+      this.instances = new Instances(store.dataSource());
+      this.secrets = new OperatorSecrets(store.dataSource(), box);
+      this.tokens = new Tokens(store.dataSource());
+      s.adminToken().ifPresent(t -> tokens.register(t, new Caller.Admin()));
+      this.createdAdminToken = tokens.anyAdmin() ? Optional.empty() : Optional.of(tokens.create(new Caller.Admin()));
+      this.runs = new FlowRuns(store, catalog, instances, secrets, box, metrics, s.connectors(), s.runThreads());
+      this.inbox = new Inbox(store.dataSource());
+      this.worker = new InboxWorker(store.dataSource(), runs);
+      inbox.onCommit(worker::wake);
+      metrics.queueDepth(() -> inbox.queued() + worker.pending());
+      this.schedules = new FlowSchedules(store.dataSource(), runs, catalog, s.schedulePolling());
+      InstanceEditor editor = new InstanceEditor(catalog, instances, box);
+      Webhooks webhooks = new Webhooks(instances, runs, secrets, box, inbox, metrics, s.bodyLimit(), s.env());
+      Api[] api = new Api[1];
+      this.app = Javalin.create(c -> {
+        c.concurrency.useVirtualThreads = true;
+        c.http.maxRequestSize = s.bodyLimit() + 1L;
+        c.jetty.host = s.host();
+        c.jetty.port = s.port();
+        c.startup.showJavalinBanner = false;
+        webhooks.register(c);
+        api[0] = new Api(store, catalog, instances, editor, runs, schedules, secrets, tokens, metrics, "");
+        api[0].register(c);
+      });
+      app.start();
+      String host = s.host().equals("0.0.0.0") ? "localhost" : s.host();
+      this.baseUrl = "http://" + host + ":" + app.port();
+      api[0].baseUrl(baseUrl);
+      worker.start();
+      schedules.start();
+      api[0].resyncAll();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public static WeftServer start(Settings settings) {
+    return new WeftServer(settings);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    return baseUrl;
+  }
+
+  /** The admin token made on this start (none existed and none was given); shown once. */
+  public Optional<String> createdAdminToken() {
+    return createdAdminToken;
+  }
+
+  /** Spec files not loaded, with why. */
+  public List<String> skippedSpecs() {
+    return skippedSpecs;
+  }
+
+  public List<String> integrations() {
+    return catalog.integrations();
+  }
+
+  /** Every webhook URL of every enabled instance. */
+  public List<String> webhookUrls() {
+    List<String> urls = new ArrayList<>();
+    for (Instance i : instances.all()) {
+      if (!i.enabled()) continue;
+      catalog.resolve(i.integrationId(), i.version(), i.environment()).ifPresent(v -> v.spec().flows().forEach(f ->
+          f.trigger(Trigger.Webhook.class).ifPresent(w -> urls.add(baseUrl + "/hooks/" + i.id() + "/" + w.path()))));
+    }
+    return urls;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public FlowSchedules schedules() {
+    return schedules;
+  }
+
+  public Inbox inbox() {
+    return inbox;
+  }
+
+  public OperatorSecrets secrets() {
+    return secrets;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public void close() {
+    log.info("weft serve stopping: intake first, then running work, then the store");
+    app.stop();
+    inbox.close();
+    worker.close();
+    schedules.close();
+    runs.close();
+    store.close();
+  }
+}
