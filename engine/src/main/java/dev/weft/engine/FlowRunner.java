@@ -78,7 +78,7 @@ public final class FlowRunner {
         + (from.isStart() ? ", from the beginning" : ", resuming after checkpoint " + from.token()));
 
     RunInfo info = new RunInfo(runId, spec.id(), request.instance(), startedAt, workDir(runId));
-    PipelinedRun.Outcome outcome;
+    PipelinedRun.Outcome outcome = null;
     try (Source source = payload ? payloadSource(request.input().get(), flow, pipeline) : sourceConnector.openSource(
             new SourceContext(sourceSystem, pipeline.source(), flow, info));
         Sink sink = sinkConnector.openSink(new SinkContext(targetSystem, pipeline.target(), flow, info))) {
@@ -88,8 +88,13 @@ public final class FlowRunner {
       var settings = new PipelinedRun.Settings(runId, request.instance(), flow.id(), request.batchSize(), max, !payload, startNanos);
       outcome = new PipelinedRun(source, sink, mapper, retries, store, settings, failureMessage, listener).execute(from);
     } catch (ConnectorException e) {
-      outcome = new PipelinedRun.Outcome(dev.weft.store.Counts.ZERO, Optional.empty(), false,
-          Optional.of(failureMessage.of(e.userMessage(), e.getMessage(), Map.of())));
+      if (outcome == null) {
+        outcome = new PipelinedRun.Outcome(dev.weft.store.Counts.ZERO, Optional.empty(), false,
+            Optional.of(failureMessage.of(e.userMessage(), e.getMessage(), Map.of())));
+      } else {
+        // the batches were committed; only closing the source or sink failed
+        runLog.warn("closing the source or the target failed: " + e.getMessage());
+      }
     }
 
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
