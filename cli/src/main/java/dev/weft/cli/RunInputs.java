@@ -15,7 +15,7 @@ final class RunInputs {
   @Option(names = "--config", paramLabel = "KEY=VALUE", description = "A config value of the instance (repeatable).")
   Map<String, String> config = new LinkedHashMap<>();
 
-  @Option(names = "--secret", paramLabel = "KEY=VALUE", description = "A secret for ${secret.KEY} (repeatable). Never logged.")
+  @Option(names = "--secret", paramLabel = "KEY=VALUE", description = "A secret for $${secret.KEY} (repeatable). Never logged.")
   Map<String, String> secrets = new LinkedHashMap<>();
 
   /** Config values typed as the spec declares them: lists are comma-separated. */
