@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       RunCommand.class,
       DlqCommand.class,
+      ServeCommand.class,
+      ServeCommand.SecretCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

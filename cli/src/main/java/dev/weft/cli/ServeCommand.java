@@ -1,0 +1,118 @@
+package dev.weft.cli;
+
+import dev.weft.server.OperatorSecrets;
+import dev.weft.server.SecretBox;
+import dev.weft.server.WeftServer;
+import dev.weft.store.Store;
+import dev.weft.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code weft serve}: the running service (API, webhooks, schedules) until SIGTERM. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs Weft as a service: loads the specs, keeps state in the store, serves the REST API and",
+      "the webhooks, and runs the schedules. Stops gracefully on SIGTERM or Ctrl-C.",
+      "Secrets are encrypted with $WEFT_MASTER_KEY (base64, 32 bytes) or .weft/master.key (created once).",
+      "The admin token is $WEFT_ADMIN_TOKEN, or one created and printed on the first start."
+    })
+final class ServeCommand implements Callable<Integer> {
+  static final Path KEY_FILE = Path.of(".weft", "master.key");
+
+  @picocli.CommandLine.Spec(Target.SELF)
+  CommandSpec command;
+
+  @Option(names = "--specs", paramLabel = "DIR", description = "The folder of spec files (default: ./specs if present, else examples/).")
+  Optional<Path> specs = Optional.empty();
+
+  @Option(names = "--store", paramLabel = "URL",
+      description = "JDBC URL of the store (default: $WEFT_STATE, else ${DEFAULT-VALUE}). PostgreSQL for production.")
+  String store = System.getenv().getOrDefault("WEFT_STATE", Store.DEFAULT_URL);
+
+  @Option(names = "--port", paramLabel = "N", description = "The HTTP port (default: ${DEFAULT-VALUE}).")
+  int port = 8080;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = command.commandLine().getErr();
+    Path dir = specs.orElseGet(() -> Files.isDirectory(Path.of("specs")) ? Path.of("specs") : Path.of("examples"));
+    if (!Files.isDirectory(dir)) {
+      err.println("weft serve: no spec folder " + dir + " (give one with --specs DIR)");
+      return 2;
+    }
+    WeftServer server;
+    try {
+      server = WeftServer.start(WeftServer.Settings.of(dir, store, port));
+    } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
+      err.println("weft serve: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "weft-serve-shutdown"));
+    PrintWriter out = command.commandLine().getOut();
+    out.println("weft serve: listening on " + server.url() + " (API " + server.url() + "/api, OpenAPI " + server.url() + "/openapi.json)");
+    out.println("  specs: " + dir.toAbsolutePath().normalize() + " -> " + String.join(", ", server.integrations()));
+    server.skippedSpecs().forEach(s -> out.println("  skipped (fix it, then restart): " + s));
+    server.createdAdminToken().ifPresent(t -> {
+      out.println("  admin token (shown once, stored hashed): " + t);
+      out.println("  use it as: Authorization: Bearer " + t);
+    });
+    server.webhookUrls().forEach(u -> out.println("  webhook: " + u));
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** {@code weft secret set NAME}: stores an operator secret, read from stdin, encrypted. */
+  @Command(name = "secret", mixinStandardHelpOptions = true, description = "Operator secrets (secret.NAME placeholders in specs), stored encrypted.",
+      subcommands = {SecretCommand.Set.class})
+  static final class SecretCommand {
+    @Command(name = "set", mixinStandardHelpOptions = true,
+        description = "Reads the value from stdin (one line or all of it) and stores it encrypted. Never echoed, never logged.")
+    static final class Set implements Callable<Integer> {
+      @picocli.CommandLine.Spec(Target.SELF)
+      CommandSpec command;
+
+      @Parameters(index = "0", paramLabel = "NAME")
+      String name;
+
+      @Option(names = "--store", paramLabel = "URL", description = "JDBC URL of the store (default: $WEFT_STATE, else ${DEFAULT-VALUE}).")
+      String store = System.getenv().getOrDefault("WEFT_STATE", Store.DEFAULT_URL);
+
+      @Override
+      public Integer call() throws IOException {
+        PrintWriter err = command.commandLine().getErr();
+        String value = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (value.isEmpty()) {
+          err.println("weft secret set: give the value on stdin, e.g. printf %s \"$VALUE\" | weft secret set " + name);
+          return 2;
+        }
+        try (Store opened = Store.open(store)) {
+          SecretBox box = SecretBox.load(Optional.ofNullable(System.getenv("WEFT_MASTER_KEY")), KEY_FILE);
+          new OperatorSecrets(opened.dataSource(), box).set(name, value);
+        } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
+          err.println("weft secret set: " + e.getMessage());
+          return 2;
+        }
+        err.println("secret " + name + " stored (encrypted)");
+        return 0;
+      }
+    }
+  }
+}
