@@ -141,6 +141,13 @@ class RecordMappingTest {
   }
 
   @Test
+  void aNonNumberInANumberExpressionIsSaidInWordsNotInJavas() {
+    RecordMapping mapping = mapping(row("total_cents", "total", new Operation.Expr("$number($) / 100")));
+    assertThat(mapping.apply(record("total_cents", "n/a"), Map.of()))
+        .isEqualTo(new Outcome.Invalid("map[0] (expr $number($) / 100): expression '$number($) / 100' failed: 'n/a' is not a number"));
+  }
+
+  @Test
   void lookupComparesKeysAsTextAndFallsBackToTheDefault() {
     MapRow lookup = withDefault(row("status", "state", new Operation.Lookup(Map.of("1", "open", "2", "closed", "no", "refused"))), "unknown");
     RecordMapping mapping = mapping(lookup);

@@ -68,10 +68,18 @@ public final class JsonataExpression {
       if (bindsRecord) frame.bind(RECORD_VARIABLE, record);
       return plain(jsonata.evaluate(input, frame));
     } catch (RuntimeException | StackOverflowError e) {
-      throw new RowFailure("expression '" + source + "' failed: " + e.getMessage());
+      throw new RowFailure("expression '" + source + "' failed" + because(e, input));
     } finally {
       pool.offer(jsonata);
     }
+  }
+
+  /** JSONata lets some Java exceptions through; say what they mean instead of Java's words. */
+  private static String because(Throwable e, Object input) {
+    if (e instanceof NumberFormatException) return ": " + Values.quoted(input) + " is not a number";
+    if (e instanceof StackOverflowError) return ": it recursed too deeply";
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? " (" + e.getClass().getSimpleName() + ")" : ": " + message;
   }
 
   /** JSONata's own list and number types become ArrayList, Long and BigDecimal. */
