@@ -149,4 +149,28 @@ class ServerTest extends ServerScenarios {
       }
     }
   }
+
+  @Test
+  void webhooks_a_stopped_process_had_claimed_are_processed_on_the_next_start() throws Exception {
+    createInstance("acme-shop", "acme", "starter");
+    f.close();
+    f = null;
+    String store = storeUrl();
+    try (Connection c = DriverManager.getConnection(store);
+        var s = c.prepareStatement("INSERT INTO webhook_inbox (instance, flow, payload, received_at, claimed_by, claimed_at)"
+            + " VALUES ('acme-shop', 'orders', ?, CURRENT_TIMESTAMP, 'weft-dead', CURRENT_TIMESTAMP)")) {
+      s.setString(1, "{\"order\": {\"id\": \"crash-1\", \"total\": 7}}");
+      s.executeUpdate();
+    }
+    f = new Fixture(dir, store, Fixture.spec(targetUrl(), targetAuth(), orders, source, copy));
+    await().atMost(Duration.ofSeconds(60)).until(() -> count(orders) == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try (Connection c = f.server.store().dataSource().getConnection();
+          var q = c.createStatement();
+          var r = q.executeQuery("SELECT COUNT(*) FROM webhook_inbox WHERE done_at IS NOT NULL AND run_id IS NOT NULL")) {
+        r.next();
+        return r.getLong(1) == 1;
+      }
+    });
+  }
 }
