@@ -1,7 +1,9 @@
 package dev.weft.cli;
 
+import dev.weft.server.Catalog;
 import dev.weft.server.OperatorSecrets;
 import dev.weft.server.SecretBox;
+import dev.weft.server.SpecVersion;
 import dev.weft.server.WeftServer;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
@@ -77,6 +79,45 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** {@code weft approve ID --version V --by NAME}: approves a version for production instances. */
+  @Command(name = "approve", mixinStandardHelpOptions = true,
+      description = "Approves a version of an integration, so production instances may run it. Versions are made by weft serve.")
+  static final class ApproveCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec(Target.SELF)
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The integration id.")
+    String id;
+
+    @Option(names = "--version", required = true, paramLabel = "V", description = "The version (see GET /api/integrations/ID/versions).")
+    String version;
+
+    @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who approves.")
+    String by;
+
+    @Option(names = "--store", paramLabel = "URL", description = "JDBC URL of the store (default: $WEFT_STATE, else ${DEFAULT-VALUE}).")
+    String store = System.getenv().getOrDefault("WEFT_STATE", Store.DEFAULT_URL);
+
+    @Override
+    public Integer call() {
+      PrintWriter err = command.commandLine().getErr();
+      try (Store opened = Store.open(store)) {
+        Catalog catalog = new Catalog(opened.dataSource());
+        if (catalog.find(id, version).isEmpty()) {
+          String known = String.join(", ", catalog.versions(id).stream().map(SpecVersion::version).toList());
+          err.println("weft approve: " + id + " has no version " + version + (known.isEmpty() ? " (no versions: start weft serve once)" : " (its versions: " + known + ")"));
+          return 2;
+        }
+        catalog.approve(id, version, by);
+      } catch (StoreException e) {
+        err.println("weft approve: " + e.getMessage());
+        return 2;
+      }
+      command.commandLine().getOut().println("approved " + id + " version " + version + " by " + by);
+      return 0;
+    }
   }
 
   /** {@code weft secret set NAME}: stores an operator secret, read from stdin, encrypted. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DlqCommand.class,
       ServeCommand.class,
       ServeCommand.SecretCommand.class,
+      ServeCommand.ApproveCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
