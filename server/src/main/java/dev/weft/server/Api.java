@@ -76,14 +76,16 @@ final class Api {
 
     c.routes.get("/api/instances", ctx -> json(ctx, 200, visibleInstances(caller(ctx)).stream().map(this::view).toList()));
     c.routes.post("/api/instances", ctx -> {
-      Instance created = editor.create(caller(ctx), body(ctx));
+      Map<String, Object> body = adminFieldsOnlyFromAdmins(ctx);
+      Instance created = editor.create(caller(ctx), body);
       instances.put(created);
       resync(created.id());
       json(ctx, 201, view(created));
     });
     c.routes.get("/api/instances/{id}", ctx -> json(ctx, 200, view(visible(ctx))));
     c.routes.put("/api/instances/{id}", ctx -> {
-      Instance changed = editor.update(visible(ctx), body(ctx));
+      Instance current = visible(ctx);
+      Instance changed = editor.update(current, adminFieldsOnlyFromAdmins(ctx));
       instances.put(changed);
       resync(changed.id());
       json(ctx, 200, view(changed));
@@ -140,6 +142,15 @@ final class Api {
 
     c.routes.exception(Refused.class, (e, ctx) -> json(ctx, e.status(), Map.of("error", e.getMessage())));
     c.routes.exception(Invalid.class, (e, ctx) -> json(ctx, 422, Map.of("errors", e.errors())));
+  }
+
+  /** A customer configures its instances; only an admin sets the plan, the version or production. */
+  private static Map<String, Object> adminFieldsOnlyFromAdmins(Context ctx) {
+    Map<String, Object> body = body(ctx);
+    if (caller(ctx) instanceof Caller.Customer
+        && (body.containsKey("plan") || body.containsKey("version") || "production".equals(body.get("environment"))))
+      throw new Refused(403, "only an admin sets an instance's plan, version or production environment");
+    return body;
   }
 
   private void trigger(Context ctx) throws Exception {

@@ -72,11 +72,15 @@ class ServerTest extends ServerScenarios {
     assertThat(f.call("POST", "/api/integrations/shop-hooks/versions/x/approve", acme, null).status()).isIn(403, 404);
     assertThat(f.call("GET", "/api/instances", null, null).status()).isEqualTo(401);
     assertThat(f.call("GET", "/api/instances", "made-up", null).status()).isEqualTo(401);
-    Fixture.Response own = f.call("POST", "/api/instances", acme, Json.write(Map.of("id", "acme-two", "customer", "globex",
-        "integration", "shop-hooks", "plan", "starter", "environment", "test",
-        "config", Map.of("shop_key", "k", "webhook_secret", "w"))));
-    assertThat(own.status()).as(own.body()).isEqualTo(201);
-    assertThat(own.json().get("customer")).isEqualTo("acme");
+    Fixture.Response upgrade = f.call("PUT", "/api/instances/acme-shop", acme, "{\"plan\": \"pro\"}");
+    assertThat(upgrade.status()).as(upgrade.body()).isEqualTo(403);
+    Fixture.Response own = f.call("PUT", "/api/instances/acme-shop", acme, "{\"config\": {\"region\": \"us\"}}");
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(own.json().get("config")).isEqualTo(Map.of("shop_key", "********", "webhook_secret", "********", "region", "us"));
+    Fixture.Response created = f.call("POST", "/api/instances", acme, Json.write(Map.of("id", "acme-two", "customer", "globex",
+        "integration", "shop-hooks", "environment", "test", "config", Map.of("shop_key", "k", "webhook_secret", "w"))));
+    assertThat(created.status()).as(created.body()).isEqualTo(422);
+    assertThat(created.body()).contains("\"plan\":[\"is required");
   }
 
   @Test
