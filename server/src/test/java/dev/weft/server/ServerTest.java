@@ -177,4 +177,19 @@ class ServerTest extends ServerScenarios {
       }
     });
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_body_over_the_limit_is_refused_and_health_metrics_and_openapi_answer() throws Exception {
+    createInstance("acme-shop", "acme", "starter");
+    String big = "{\"order\": {\"id\": \"" + "x".repeat(WeftServer.Settings.DEFAULT_BODY_LIMIT + 10) + "\"}}";
+    Fixture.Response r = f.hook("acme-shop", big, Map.of("X-Shop-Signature", Fixture.sign(HOOK_SECRET, big)));
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(inboxRows("acme-shop")).isZero();
+    assertThat(f.call("GET", "/health", null, null).json()).containsEntry("status", "ok");
+    assertThat(f.call("GET", "/metrics", null, null).body()).contains("weft_inbox_queue_depth");
+    Map<String, Object> openapi = f.call("GET", "/openapi.json", null, null).json();
+    assertThat(openapi).containsEntry("openapi", "3.0.3");
+    assertThat(((Map<String, ?>) openapi.get("paths")).keySet()).contains("/api/instances/{id}/flows/{flow}/runs", "/hooks/{instance}/{path}");
+  }
 }
