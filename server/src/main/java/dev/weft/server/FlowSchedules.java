@@ -57,7 +57,13 @@ public final class FlowSchedules implements AutoCloseable {
       if (trigger.isEmpty()) continue;
       FlowSchedule schedule = FlowSchedule.of(instanceId, flow.id(), trigger.get());
       boolean wanted = instance.isPresent() && instance.get().enabled() && plans(instanceId, flow.id());
-      boolean exists = scheduler.getScheduledExecution(TaskInstanceId.of(TASK, schedule.id())).isPresent();
+      var existing = scheduler.getScheduledExecution(TaskInstanceId.of(TASK, schedule.id()));
+      boolean exists = existing.isPresent();
+      if (wanted && exists && !schedule.equals(existing.get().getData()) && !existing.get().isPicked()) {
+        // a new version changed the schedule: replace it
+        scheduler.cancel(TaskInstanceId.of(TASK, schedule.id()));
+        exists = false;
+      }
       if (wanted && !exists) {
         scheduler.scheduleIfNotExists(task.instance(schedule.id(), schedule), firstRun(schedule));
         log.info("schedule of {} on: {}", schedule.id(), trigger.get());

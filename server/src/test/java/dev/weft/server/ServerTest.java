@@ -192,4 +192,14 @@ class ServerTest extends ServerScenarios {
     assertThat(openapi).containsEntry("openapi", "3.0.3");
     assertThat(((Map<String, ?>) openapi.get("paths")).keySet()).contains("/api/instances/{id}/flows/{flow}/runs", "/hooks/{instance}/{path}");
   }
+
+  @Test
+  void a_new_version_with_another_schedule_replaces_the_old_one() throws Exception {
+    createInstance("globex-etl", "globex", "pro");
+    assertThat(f.server.schedules().next("globex-etl", "copy").orElseThrow()).isBefore(java.time.Instant.now().plusSeconds(61));
+    f.close();
+    f = new Fixture(dir, storeUrl(), Fixture.spec(targetUrl(), targetAuth(), orders, source, copy).replace("every 1 minute", "every 10 minutes"));
+    assertThat(f.server.catalog().versions("shop-hooks")).hasSize(2);
+    assertThat(f.server.schedules().next("globex-etl", "copy").orElseThrow()).isAfter(java.time.Instant.now().plusSeconds(500));
+  }
 }
