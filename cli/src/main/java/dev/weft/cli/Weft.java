@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ServeCommand.SecretCommand.class,
       ServeCommand.ApproveCommand.class,
+      TriggerCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

@@ -68,6 +68,44 @@ class ServeIT {
   }
 
   @Test
+  void trigger_runs_a_flow_of_an_instance_on_a_running_server(@TempDir Path dir) throws Exception {
+    Path quickstart = Path.of("..", "examples", "quickstart.yaml").toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.isRegularFile(quickstart), "no " + quickstart);
+    Path specs = Files.createDirectories(dir.resolve("specs"));
+    Files.copy(quickstart, specs.resolve("quickstart.yaml"));
+    Files.createDirectories(dir.resolve("examples/quickstart"));
+    Files.copy(quickstart.resolveSibling("quickstart/orders.csv"), dir.resolve("examples/quickstart/orders.csv"));
+    Process p = WeftProcess.builder(dir, Map.of("WEFT_MASTER_KEY", KEY, "WEFT_ADMIN_TOKEN", "it-admin"), "serve", "--specs",
+        specs.toString(), "--store", "jdbc:h2:file:" + dir.resolve("state"), "--port", "0")
+        .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    try {
+      String first = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      Matcher url = Pattern.compile("(http://[^ ]+:\\d+)").matcher(String.valueOf(first));
+      assertThat(url.find()).as(first + Files.readString(dir.resolve("stderr.txt"))).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/instances"))
+          .header("Authorization", "Bearer it-admin").POST(HttpRequest.BodyPublishers.ofString(
+              "{\"id\": \"qs\", \"customer\": \"us\", \"integration\": \"quickstart-orders\", \"environment\": \"test\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      WeftProcess.Result refused = WeftProcess.run(dir, Map.of(), "trigger", "qs", "orders", "--url", url.group(1), "--token", "wrong");
+      assertThat(refused.exit()).isEqualTo(1);
+      assertThat(refused.stderr()).contains("401");
+      WeftProcess.Result run = WeftProcess.run(dir, Map.of(), "trigger", "qs", "orders", "--url", url.group(1), "--token", "it-admin");
+      assertThat(run.exit()).as(run.stderr()).isZero();
+      Matcher runId = Pattern.compile("run ([0-9a-f-]{36}) of qs/orders started").matcher(run.stdout());
+      assertThat(runId.find()).as(run.stdout()).isTrue();
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> http.send(
+          HttpRequest.newBuilder(URI.create(url.group(1) + "/api/runs/" + runId.group(1))).header("Authorization", "Bearer it-admin").build(),
+          HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"succeeded\""));
+    } finally {
+      p.destroy();
+      p.waitFor(60, TimeUnit.SECONDS);
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
   void secret_set_reads_stdin_and_stores_the_value_encrypted(@TempDir Path dir) throws Exception {
     Process p = WeftProcess.builder(dir, Map.of("WEFT_MASTER_KEY", KEY), "secret", "set", "ledger_password", "--store",
         "jdbc:h2:file:" + dir.resolve("state")).redirectError(dir.resolve("stderr.txt").toFile()).start();
