@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec.Target;
     name = "doc",
     mixinStandardHelpOptions = true,
     description = {
-      "Renders a spec as the filled-in Integration Specification document:",
+      "Renders a spec as the filled-in Integration Specification document.",
       "Markdown with a Mermaid data-flow diagram, or one self-contained HTML page with an SVG diagram.",
       "Literal secrets are never shown. Exit status 1 when the spec has errors (they are printed)."
     })

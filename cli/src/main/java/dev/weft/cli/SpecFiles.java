@@ -21,7 +21,7 @@ final class SpecFiles {
     LoadResult result = SpecLoader.load(file);
     for (Problem p : result.problems()) err.println(p.format());
     if (!result.ok() || result.spec().isEmpty()) {
-      err.println("weft: " + file + " has errors; fix them first (weft validate " + file + ")");
+      if (Files.isRegularFile(file)) err.println("weft: " + file + " has errors; fix them first (weft validate " + file + ")");
       return Optional.empty();
     }
     return result.spec();

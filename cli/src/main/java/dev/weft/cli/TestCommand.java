@@ -80,6 +80,11 @@ final class TestCommand implements Callable<Integer> {
       String key = entry.getKey();
       String text = entry.getValue();
       Optional<ConfigOption> option = spec.configOption(key);
+      if (option.isEmpty()) {
+        String declared = spec.config().stream().map(ConfigOption::key).collect(java.util.stream.Collectors.joining(", "));
+        throw new IllegalArgumentException(
+            "--config " + key + ": the spec declares no such config option" + (declared.isEmpty() ? "" : " (declared: " + declared + ")"));
+      }
       Object value = text;
       if (option.isPresent()) {
         try {

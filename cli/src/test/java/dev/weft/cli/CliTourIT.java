@@ -188,7 +188,11 @@ class CliTourIT {
 
     WeftProcess.Result runMissing = weft(dir, "run", "examples/nope.yaml", "--flow", "orders");
     assertThat(runMissing.exit()).isEqualTo(2);
-    assertThat(runMissing.stderr()).contains("examples/nope.yaml");
+    assertThat(runMissing.stderr().strip()).isEqualTo("examples/nope.yaml: no such file");
+
+    WeftProcess.Result badState = weft(dir, "run", "examples/quickstart.yaml", "--flow", "orders", "--json", "--state", "jdbc:nope:x");
+    assertThat(badState.exit()).isNotZero();
+    assertThat(badState.stderr()).contains("cannot open the state store").doesNotContain("\tat ");
     assertThat(dir.resolve("examples/nope.yaml")).doesNotExist();
 
     WeftProcess.Result emptyDlq = weft(dir, "dlq", "list");

@@ -57,6 +57,13 @@ class TestCommandTest {
   }
 
   @Test
+  void anUndeclaredConfigKeyIsRefusedNamingTheDeclaredOnes() {
+    Outcome result = weft("test", QUICKSTART.toString(), "--config", "nosuch=1");
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err()).contains("--config nosuch: the spec declares no such config option");
+  }
+
+  @Test
   void theQuickstartsExamplesPass() {
     Outcome r = weft("test", QUICKSTART.toString());
     assertThat(r.status()).as(r.out() + r.err()).isZero();

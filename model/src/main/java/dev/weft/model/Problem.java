@@ -30,9 +30,12 @@ public record Problem(Severity severity, String path, String message, Position p
     }
   }
 
-  /** {@code file:line:col: path: message} — with "warning: " before the message for warnings. */
+  /**
+   * {@code file:line:col: path: message} — with "warning: " before the message for warnings; a
+   * problem of the whole file (no position, e.g. "no such file") reads {@code file: message}.
+   */
   public String format() {
-    String where = position.file() + ":" + position.line() + ":" + position.column();
+    String where = position.line() == 0 ? position.file() : position.file() + ":" + position.line() + ":" + position.column();
     String text = severity == Severity.WARNING ? "warning: " + message : message;
     return where + ": " + (path.isEmpty() ? "" : path + ": ") + text;
   }

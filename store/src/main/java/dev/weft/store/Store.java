@@ -42,7 +42,12 @@ public final class Store implements AutoCloseable {
     config.setAutoCommit(true);
     state.schema().ifPresent(config::setSchema);
     config.setInitializationFailTimeout(-1);
-    HikariDataSource dataSource = new HikariDataSource(config);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the state store at " + state.redacted() + ": " + rootMessage(e), e);
+    }
     try {
       migrate(dataSource, state.schema());
     } catch (RuntimeException e) {
