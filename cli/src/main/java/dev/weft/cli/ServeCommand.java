@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec.Target;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs Weft as a service: loads the specs, keeps state in the store, serves the REST API and",
-      "the webhooks, and runs the schedules. Stops gracefully on SIGTERM or Ctrl-C.",
+      "Runs Weft as a service: the REST API, the webhooks and the schedules.",
+      "Loads the specs, keeps state in the store, and stops gracefully on SIGTERM or Ctrl-C.",
       "Secrets are encrypted with $WEFT_MASTER_KEY (base64, 32 bytes) or .weft/master.key (created once).",
       "The admin token is $WEFT_ADMIN_TOKEN, or one created and printed on the first start."
     })
