@@ -24,11 +24,13 @@ public final class JsonataExpression {
   private final String text;
   private final boolean bindsRecord;
   private final ConcurrentLinkedQueue<Jsonata> pool = new ConcurrentLinkedQueue<>();
+  private final Optional<ValueShortcut> shortcut;
 
-  private JsonataExpression(String source, String text, Jsonata first) {
+  private JsonataExpression(String source, String text, Jsonata first, Optional<ValueShortcut> shortcut) {
     this.source = source;
     this.text = text;
     this.bindsRecord = !text.equals(source);
+    this.shortcut = shortcut;
     pool.offer(first);
   }
 
@@ -37,18 +39,18 @@ public final class JsonataExpression {
 
   /** For a filter: {@code $} and {@code $$} are both the record. */
   public static Parsed parseOnRecord(String source) {
-    return parse(source, source);
+    return parse(source, source, false);
   }
 
   /** For a map row: {@code $} is the row's value, {@code $$} the record. */
   public static Parsed parseOnValue(String source) {
-    return parse(source, rewriteRoot(source));
+    return parse(source, rewriteRoot(source), true);
   }
 
-  private static Parsed parse(String source, String text) {
+  private static Parsed parse(String source, String text, boolean onValue) {
     if (source == null || source.isBlank()) return new Parsed(Optional.empty(), Optional.of("empty expression"));
     try {
-      return new Parsed(Optional.of(new JsonataExpression(source, text, Jsonata.jsonata(text))), Optional.empty());
+      return new Parsed(Optional.of(new JsonataExpression(source, text, Jsonata.jsonata(text), onValue ? ValueShortcut.of(source) : Optional.empty())), Optional.empty());
     } catch (RuntimeException e) {
       return new Parsed(Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
     }
@@ -60,6 +62,10 @@ public final class JsonataExpression {
 
   /** Evaluates on {@code input} with {@code $config}; the result as a plain JSON-like value. */
   public Object evaluate(Object input, Map<String, Object> record, Map<String, Object> config) throws RowFailure {
+    if (shortcut.isPresent()) {
+      Object value = shortcut.get().apply(input);
+      if (value != ValueShortcut.NOT_HANDLED) return value;
+    }
     Jsonata jsonata = pool.poll();
     if (jsonata == null) jsonata = Jsonata.jsonata(text);
     try {
@@ -83,7 +89,7 @@ public final class JsonataExpression {
   }
 
   /** JSONata's own list and number types become ArrayList, Long and BigDecimal. */
-  private static Object plain(Object value) {
+  static Object plain(Object value) {
     if (value == null || value == Jsonata.NULL_VALUE) return null;
     if (value instanceof Double d) {
       if (!Double.isFinite(d)) return d;
