@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
@@ -345,5 +348,56 @@ class ExamplesRunIT {
         c.createStatement().execute("DROP TABLE IF EXISTS readings");
       }
     }
+  }
+
+  @Test
+  void mqtt_readings_published_to_mosquitto_are_read_by_the_broker_source(@TempDir Path dir) throws Exception {
+    Path spec = example("mqtt-readings-to-postgres.yaml");
+    Services.POSTGRESQL.require();
+    Services.MOSQUITTO.require();
+    // the flow's MQTT session is persistent and named by instance: a first run subscribes, the
+    // readings published while no run is going are kept by the broker for the next run
+    String instance = "it" + Long.toHexString(System.nanoTime());
+    String state = "jdbc:h2:file:" + dir.resolve("state");
+    String[] args = {"run", spec.toString(), "--flow", "readings", "--json", "--state", state, "--instance", instance};
+    try (Connection c = DriverManager.getConnection(Services.POSTGRESQL.url())) {
+      c.createStatement().execute("DROP TABLE IF EXISTS readings");
+      c.createStatement().execute("CREATE TABLE readings (sensor_id VARCHAR(40), taken_at TIMESTAMPTZ, celsius NUMERIC(8,2),"
+          + " PRIMARY KEY (sensor_id, taken_at))");
+      try {
+        WeftProcess.Result subscribe = WeftProcess.run(dir, Map.of(), args);
+        assertThat(subscribe.exit()).as(subscribe.stderr() + subscribe.stdout()).isZero();
+        assertThat(json(subscribe)).containsEntry("read", 0);
+
+        MqttClient publisher = new MqttClient("tcp://127.0.0.1:" + Services.MOSQUITTO.port(), "pub-" + instance, new MemoryPersistence());
+        publisher.connect();
+        try {
+          publish(publisher, "greenhouse/" + instance + "-a/temperature", "{\"sensor\": \"" + instance + "-a\", \"ts\": \"2026-11-26T12:00:00Z\", \"fahrenheit\": 98.6}");
+          publish(publisher, "greenhouse/" + instance + "-b/temperature", "{\"sensor\": \"" + instance + "-b\", \"ts\": \"2026-11-26T12:00:00Z\", \"fahrenheit\": -40}");
+          publish(publisher, "greenhouse/" + instance + "-c/temperature", "{\"sensor\": \"" + instance + "-c\", \"ts\": \"2026-11-26T12:00:00Z\", \"status\": \"ok\"}");
+          publish(publisher, "greenhouse/" + instance + "-d/humidity", "{\"sensor\": \"" + instance + "-d\", \"ts\": \"2026-11-26T12:00:00Z\", \"fahrenheit\": 50}");
+        } finally {
+          publisher.disconnect();
+          publisher.close();
+        }
+
+        WeftProcess.Result run = WeftProcess.run(dir, Map.of(), args);
+        assertThat(run.exit()).as(run.stderr() + run.stdout()).isZero();
+        assertThat(json(run)).containsEntry("read", 3).containsEntry("written", 2).containsEntry("filtered", 1);
+        List<String> rows = new ArrayList<>();
+        try (ResultSet r = c.createStatement().executeQuery("SELECT sensor_id, celsius FROM readings ORDER BY sensor_id")) {
+          while (r.next()) rows.add(r.getString(1) + "|" + r.getBigDecimal(2).toPlainString());
+        }
+        assertThat(rows).containsExactly(instance + "-a|37.00", instance + "-b|-40.00");
+      } finally {
+        c.createStatement().execute("DROP TABLE IF EXISTS readings");
+      }
+    }
+  }
+
+  private static void publish(MqttClient client, String topic, String body) throws Exception {
+    MqttMessage message = new MqttMessage(body.getBytes(StandardCharsets.UTF_8));
+    message.setQos(1);
+    client.publish(topic, message);
   }
 }
