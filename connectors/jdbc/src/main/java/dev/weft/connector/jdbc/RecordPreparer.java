@@ -24,11 +24,45 @@ final class RecordPreparer {
     this.ignoreUnknownFields = ignoreUnknownFields;
   }
 
+  /**
+   * The field names of the last record that passed and the columns they resolved to (null for a
+   * dropped unknown field): records of a batch mostly share one layout, so it is resolved once.
+   */
+  private record Layout(String[] fields, Column[] columns, List<Column> set) {
+    boolean matches(Map<String, Object> record) {
+      if (record.size() != fields.length || fields.length == 0) return false;
+      int i = 0;
+      for (String field : record.keySet()) {
+        String known = fields[i++];
+        if (known != field && !known.equals(field)) return false;
+      }
+      return true;
+    }
+  }
+
+  private volatile Layout layout = new Layout(new String[0], new Column[0], List.of());
+
   PreparedRow prepare(int index, Map<String, Object> record) throws RecordRejected {
+    Layout known = layout;
+    if (known.matches(record)) {
+      List<Object> values = new ArrayList<>(known.set().size());
+      int i = 0;
+      for (Map.Entry<String, Object> field : record.entrySet()) {
+        Column column = known.columns()[i++];
+        if (column != null) values.add(ValueCoercer.coerce(column, field.getKey(), field.getValue()));
+      }
+      checkKey(known.set(), values);
+      return new PreparedRow(index, known.set(), values);
+    }
     List<Column> columns = new ArrayList<>(record.size());
     List<Object> values = new ArrayList<>(record.size());
+    String[] fields = new String[record.size()];
+    Column[] resolved = new Column[record.size()];
+    int i = 0;
     for (Map.Entry<String, Object> field : record.entrySet()) {
+      fields[i] = field.getKey();
       var column = shape.column(field.getKey());
+      i++;
       if (column.isEmpty()) {
         if (ignoreUnknownFields) continue;
         throw new RecordRejected(
@@ -37,18 +71,24 @@ final class RecordPreparer {
       }
       if (columns.contains(column.get()))
         throw new RecordRejected("fields " + field.getKey() + " and " + column.get().name() + " name the same column");
+      resolved[i - 1] = column.get();
       columns.add(column.get());
       values.add(ValueCoercer.coerce(column.get(), field.getKey(), field.getValue()));
     }
-    if (mode != Target.Write.INSERT) {
-      for (String k : key) {
-        int at = 0;
-        while (at < columns.size() && !columns.get(at).name().equals(k)) at++;
-        if (at == columns.size() || values.get(at) == null) throw new RecordRejected("key field " + k + " is missing or null");
-      }
-    }
+    checkKey(columns, values);
     if (columns.isEmpty()) throw new RecordRejected("the record has no field that is a column of table " + shape.name());
-    return new PreparedRow(index, columns, values);
+    Layout passed = new Layout(fields, resolved, List.copyOf(columns));
+    layout = passed;
+    return new PreparedRow(index, passed.set(), values);
+  }
+
+  private void checkKey(List<Column> columns, List<Object> values) throws RecordRejected {
+    if (mode == Target.Write.INSERT) return;
+    for (String k : key) {
+      int at = 0;
+      while (at < columns.size() && !columns.get(at).name().equals(k)) at++;
+      if (at == columns.size() || values.get(at) == null) throw new RecordRejected("key field " + k + " is missing or null");
+    }
   }
 
   /** A text that is equal for two rows exactly when their keys are equal. */
