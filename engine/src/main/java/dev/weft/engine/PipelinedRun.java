@@ -182,6 +182,9 @@ final class PipelinedRun {
       offer(new Stop(failureMessage.of(e.userMessage(), e.getMessage(), Map.of()), e));
     } catch (RuntimeException e) {
       offer(new Stop(failureMessage.of("reading the source failed: " + e.getMessage(), e.toString(), Map.of()), e));
+    } catch (Error e) {
+      // without a Stop the writer would wait on the queue for ever
+      offer(new Stop(failureMessage.of("reading the source failed: " + e, e.toString(), Map.of()), e));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.model.Auth;
 import dev.weft.model.ConfigOption;
 import dev.weft.model.ErrorPolicy.InvalidRecords;
+import dev.weft.connector.Source;
 import dev.weft.model.Spec;
 import dev.weft.store.Counts;
 import dev.weft.store.DeadLetter;
@@ -230,6 +231,25 @@ class FlowRunnerTest {
     assertThat(sink.written()).containsOnlyKeys("items:payload.json#1");
     assertThat(store.checkpoints().get("default", "items")).isEmpty();
     assertThat(store.runs().get(result.runId()).orElseThrow().trigger()).isEqualTo("webhook");
+  }
+
+  @Test
+  void an_error_thrown_while_reading_fails_the_run_instead_of_leaving_the_writer_waiting() throws Exception {
+    Spec spec = Specs.spec(Specs.errors(InvalidRecords.DEAD_LETTER, 2, Optional.empty()), Optional.empty(), Optional.empty());
+    var records = new InMemorySource(Specs.records(300));
+    Source breaking = (from, max) -> {
+      if (records.reads() == 2) throw new NoClassDefFoundError("dev/weft/Gone");
+      return records.read(from, max);
+    };
+    var sink = new InMemorySink();
+    var connector = new InMemoryConnector().source("src", breaking).sink("dst", sink);
+
+    RunResult result = new FlowRunner(store, Connectors.of(connector))
+        .run(RunRequest.of(spec, "items").withBatchSize(100).withConfig(Map.of("schema", "s")), ProgressListener.none());
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.failure().orElseThrow().userMessage()).contains("reading the source failed").contains("dev/weft/Gone");
+    assertThat(sink.written()).hasSize(198); // the two batches read before it, less their two invalid records
   }
 
   @Test
