@@ -194,7 +194,7 @@ final class PostgresCopyWriter implements RowWriter {
       switch (value) {
         case null -> out.append("\\N");
         case Boolean b -> out.append(b ? 't' : 'f');
-        case java.math.BigDecimal d -> out.append(d.toPlainString());
+        case java.math.BigDecimal d -> appendDecimal(out, d);
         case Number n -> out.append(n);
         case byte[] bytes -> out.append("\\\\x").append(HEX.formatHex(bytes));
         case java.time.OffsetDateTime t -> Temporals.append(out, t);
@@ -202,6 +202,36 @@ final class PostgresCopyWriter implements RowWriter {
         case java.time.temporal.TemporalAccessor t -> out.append(Temporals.format(t));
         default -> escape(out, value.toString());
       }
+    }
+
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+      POWERS_OF_TEN[0] = 1;
+      for (int i = 1; i < POWERS_OF_TEN.length; i++) POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+
+    /** As {@link java.math.BigDecimal#toPlainString}, without its strings when the number fits a long. */
+    static void appendDecimal(StringBuilder out, java.math.BigDecimal d) {
+      int scale = d.scale();
+      if (scale < 0 || scale > 18 || d.precision() > 18) {
+        out.append(d.toPlainString());
+        return;
+      }
+      long unscaled = d.scaleByPowerOfTen(scale).longValueExact();
+      if (scale == 0) {
+        out.append(unscaled);
+        return;
+      }
+      if (unscaled < 0) {
+        out.append('-');
+        unscaled = -unscaled;
+      }
+      long power = POWERS_OF_TEN[scale];
+      long fraction = unscaled % power;
+      out.append(unscaled / power).append('.');
+      for (long p = power / 10; p > 1 && fraction < p; p /= 10) out.append('0');
+      out.append(fraction);
     }
 
     private static void escape(StringBuilder out, String text) {
