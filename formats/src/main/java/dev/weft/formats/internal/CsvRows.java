@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold delimiters, doubled quotes
@@ -35,8 +36,17 @@ final class CsvRows {
   private final String doubledQuote;
   private final String singleQuote;
 
-  /** One row: its fields, or why it is malformed; {@code line} is where it starts (1-based). */
-  record Row(List<String> fields, long line, String raw, Optional<String> malformed) {}
+  /**
+   * One row: its fields, or why it is malformed; {@code line} is where it starts (1-based). Its
+   * text is only made when asked for, which must be before the next row is read.
+   */
+  record Row(List<String> fields, long line, Supplier<String> rawText, Optional<String> malformed) {
+    String raw() {
+      return rawText.get();
+    }
+  }
+
+  private final Supplier<String> currentRaw = () -> raw.toString();
 
   CsvRows(Reader in, char delimiter, char quote) {
     this.in = in;
@@ -76,7 +86,7 @@ final class CsvRows {
       Optional<Row> row = row();
       if (row.isEmpty()) return row;
       Row r = row.get();
-      if (!(r.malformed().isEmpty() && r.raw().isEmpty())) return row;
+      if (!(r.malformed().isEmpty() && r.fields().isEmpty())) return row; // else a blank line, skipped
     }
   }
 
@@ -98,14 +108,14 @@ final class CsvRows {
       if (c == -1) {
         if (state == State.QUOTED) return Optional.of(recover(line, "unterminated quote", false));
         fields.add(field(state, fieldStart, quoteEnd, doubled));
-        return Optional.of(new Row(fields, line, raw.toString(), Optional.empty()));
+        return Optional.of(new Row(fields, line, currentRaw, Optional.empty()));
       }
       char ch = (char) c;
       if (state != State.QUOTED && (ch == '\n' || ch == '\r')) {
         if (ch == '\r') skipLineFeed();
-        if (state == State.FIELD_START && fields.isEmpty() && raw.isEmpty()) return Optional.of(new Row(List.of(), line, "", Optional.empty()));
+        if (state == State.FIELD_START && fields.isEmpty() && raw.isEmpty()) return Optional.of(new Row(List.of(), line, () -> "", Optional.empty()));
         fields.add(field(state, fieldStart, quoteEnd, doubled));
-        return Optional.of(new Row(fields, line, raw.toString(), Optional.empty()));
+        return Optional.of(new Row(fields, line, currentRaw, Optional.empty()));
       }
       raw.append(ch);
       switch (state) {
@@ -194,7 +204,7 @@ final class CsvRows {
       pendingPosition = 0;
       afterCarriageReturn = false;
     }
-    return new Row(List.of(), line, first, Optional.of(reason));
+    return new Row(List.of(), line, () -> first, Optional.of(reason));
   }
 
   private static int indexOfLineBreak(CharSequence s) {
