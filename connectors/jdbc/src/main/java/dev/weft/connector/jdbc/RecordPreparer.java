@@ -28,31 +28,26 @@ final class RecordPreparer {
    * The field names of the last record that passed and the columns they resolved to (null for a
    * dropped unknown field): records of a batch mostly share one layout, so it is resolved once.
    */
-  private record Layout(String[] fields, Column[] columns, List<Column> set) {
-    boolean matches(Map<String, Object> record) {
-      if (record.size() != fields.length || fields.length == 0) return false;
-      int i = 0;
-      for (String field : record.keySet()) {
-        String known = fields[i++];
-        if (known != field && !known.equals(field)) return false;
-      }
-      return true;
-    }
-  }
+  private record Layout(String[] fields, Column[] columns, List<Column> set) {}
 
   private volatile Layout layout = new Layout(new String[0], new Column[0], List.of());
 
   PreparedRow prepare(int index, Map<String, Object> record) throws RecordRejected {
     Layout known = layout;
-    if (known.matches(record)) {
+    if (record.size() == known.fields().length && !record.isEmpty()) {
+      // one pass: a field off the layout sends the record to the full check below, which redoes it all
       List<Object> values = new ArrayList<>(known.set().size());
       int i = 0;
       for (Map.Entry<String, Object> field : record.entrySet()) {
+        String expected = known.fields()[i];
+        if (expected != field.getKey() && !expected.equals(field.getKey())) break;
         Column column = known.columns()[i++];
         if (column != null) values.add(ValueCoercer.coerce(column, field.getKey(), field.getValue()));
       }
-      checkKey(known.set(), values);
-      return new PreparedRow(index, known.set(), values);
+      if (i == record.size()) {
+        checkKey(known.set(), values);
+        return new PreparedRow(index, known.set(), values);
+      }
     }
     List<Column> columns = new ArrayList<>(record.size());
     List<Object> values = new ArrayList<>(record.size());
