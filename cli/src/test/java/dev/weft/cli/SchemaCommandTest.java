@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,27 +25,10 @@ class SchemaCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static String printed;
 
-  private record Outcome(int status, String out, String err) {}
-
-  private static Outcome weft(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int status = Weft.commandLine().execute(args);
-      return new Outcome(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   @BeforeAll
   static void printTheSchema() {
-    Outcome r = weft("schema");
+    InProcessWeft.Outcome r = weft("schema");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     printed = r.out();
@@ -70,6 +50,10 @@ class SchemaCommandTest {
   private static JsonNode yamlAsJson(String yaml) {
     Object value = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(yaml);
     return JSON.valueToTree(value);
+  }
+
+  private static InProcessWeft.Outcome weft(String... args) {
+    return InProcessWeft.run(args);
   }
 
   @Test
@@ -117,7 +101,7 @@ class SchemaCommandTest {
 
   @Test
   void schemaTakesNoArguments() {
-    Outcome r = weft("schema", "extra.yaml");
+    InProcessWeft.Outcome r = weft("schema", "extra.yaml");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("extra.yaml").doesNotContain("at dev.");

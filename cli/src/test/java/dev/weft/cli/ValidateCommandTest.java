@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,35 +17,18 @@ class ValidateCommandTest {
   private static final Path VALID = TOUR.resolve("valid.yaml");
   private static final Path THREE_ERRORS = TOUR.resolve("three-errors.yaml");
 
-  private record Outcome(int status, String out, String err) {
-    List<String> errLines() {
-      return err.lines().filter(l -> !l.isBlank()).toList();
-    }
-  }
-
-  private static Outcome weft(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int status = Weft.commandLine().execute(args);
-      return new Outcome(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   private static Pattern problemLine(Path file) {
     return Pattern.compile("^" + Pattern.quote(file.toString()) + ":\\d+:\\d+: [^:]+: .+$");
   }
 
+  private static InProcessWeft.Outcome weft(String... args) {
+    return InProcessWeft.run(args);
+  }
+
   @Test
   void aValidSpecSaysSoAndExitsZero() {
-    Outcome r = weft("validate", VALID.toString());
+    InProcessWeft.Outcome r = weft("validate", VALID.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out().strip()).isEqualTo(VALID + ": valid");
     assertThat(r.err()).isEmpty();
@@ -56,7 +36,7 @@ class ValidateCommandTest {
 
   @Test
   void threeDifferentErrorsAreAllReportedOneLineEach() {
-    Outcome r = weft("validate", THREE_ERRORS.toString());
+    InProcessWeft.Outcome r = weft("validate", THREE_ERRORS.toString());
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.out()).as("nothing is called valid").doesNotContain("valid");
     List<String> lines = r.errLines();
@@ -70,7 +50,7 @@ class ValidateCommandTest {
 
   @Test
   void jsonGivesTheSameProblemsAsData() throws Exception {
-    Outcome r = weft("validate", "--json", THREE_ERRORS.toString());
+    InProcessWeft.Outcome r = weft("validate", "--json", THREE_ERRORS.toString());
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err()).as("with --json the problems go to stdout only").isEmpty();
     JsonNode report = new ObjectMapper().readTree(r.out());
@@ -90,7 +70,7 @@ class ValidateCommandTest {
 
   @Test
   void jsonForAValidSpecSaysValid() throws Exception {
-    Outcome r = weft("validate", "--json", VALID.toString());
+    InProcessWeft.Outcome r = weft("validate", "--json", VALID.toString());
     assertThat(r.status()).isZero();
     JsonNode report = new ObjectMapper().readTree(r.out());
     assertThat(report.get("valid").asBoolean(false)).isTrue();
@@ -100,7 +80,7 @@ class ValidateCommandTest {
   @Test
   void aMissingFileIsOneLineWithoutAStackTrace(@TempDir Path dir) {
     Path missing = dir.resolve("no-such-spec.yaml");
-    Outcome r = weft("validate", missing.toString());
+    InProcessWeft.Outcome r = weft("validate", missing.toString());
     assertThat(r.status()).isNotZero();
     assertThat(r.errLines()).containsExactly(missing + ": no such file");
     assertThat(r.out()).isEmpty();
@@ -109,7 +89,7 @@ class ValidateCommandTest {
 
   @Test
   void aDirectoryIsOneLineWithoutAStackTrace(@TempDir Path dir) {
-    Outcome r = weft("validate", dir.toString());
+    InProcessWeft.Outcome r = weft("validate", dir.toString());
     assertThat(r.status()).isNotZero();
     assertThat(r.errLines()).hasSize(1).first().asString().startsWith(dir + ": ");
     assertThat(r.err()).doesNotContain("at dev.");
@@ -118,7 +98,7 @@ class ValidateCommandTest {
   @Test
   void aFileThatIsNotYamlIsOneProblemLine(@TempDir Path dir) throws Exception {
     Path garbage = Files.writeString(dir.resolve("garbage.yaml"), "weft: 1\nid: [unclosed\n  name: {\n");
-    Outcome r = weft("validate", garbage.toString());
+    InProcessWeft.Outcome r = weft("validate", garbage.toString());
     assertThat(r.status()).isEqualTo(1);
     // a problem of the whole document has no PATH part: FILE:LINE:COL: MESSAGE
     assertThat(r.errLines()).hasSize(1).first().asString()
@@ -129,7 +109,7 @@ class ValidateCommandTest {
   @Test
   void severalFilesAtOnceReportEveryOne(@TempDir Path dir) {
     Path missing = dir.resolve("missing.yaml");
-    Outcome r = weft("validate", VALID.toString(), THREE_ERRORS.toString(), missing.toString());
+    InProcessWeft.Outcome r = weft("validate", VALID.toString(), THREE_ERRORS.toString(), missing.toString());
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.out()).contains(VALID + ": valid").doesNotContain(THREE_ERRORS + ": valid");
     assertThat(r.errLines()).hasSize(4);
@@ -139,7 +119,7 @@ class ValidateCommandTest {
 
   @Test
   void theOrderOfFilesDoesNotHideAnInvalidOne() {
-    Outcome r = weft("validate", THREE_ERRORS.toString(), VALID.toString());
+    InProcessWeft.Outcome r = weft("validate", THREE_ERRORS.toString(), VALID.toString());
     assertThat(r.status()).as("an invalid file first, a valid one last: still 1").isEqualTo(1);
     assertThat(r.out()).contains(VALID + ": valid");
     assertThat(r.errLines()).hasSize(3);
@@ -147,7 +127,7 @@ class ValidateCommandTest {
 
   @Test
   void noFileIsAUsageError() {
-    Outcome r = weft("validate");
+    InProcessWeft.Outcome r = weft("validate");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("FILE").doesNotContain("at dev.");
   }
