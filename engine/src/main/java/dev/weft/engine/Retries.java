@@ -10,7 +10,11 @@ import dev.weft.model.ErrorPolicy;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** Retries transient failures as the flow's {@code errors.retry} says: exponential backoff with jitter, capped. */
+/**
+ * Retries transient failures as the flow's {@code errors.retry} says: exponential backoff with
+ * jitter, capped. A failure the connector already retried ({@link TransientException#retriesSpent})
+ * is not retried again.
+ */
 final class Retries {
   private final RetryPolicy<Object> policy;
 
@@ -19,7 +23,7 @@ final class Retries {
     Duration max = retry.maxBackoff().compareTo(backoff) > 0 ? retry.maxBackoff() : backoff.plusMillis(1);
     this.policy =
         RetryPolicy.builder()
-            .handle(TransientException.class)
+            .handleIf(e -> e instanceof TransientException t && !t.retriesSpent())
             .withMaxAttempts(Math.max(1, retry.attempts()))
             .withBackoff(backoff, max)
             .withJitter(0.2)

@@ -106,6 +106,16 @@ class FlowRunnerTest {
   }
 
   @Test
+  void a_failure_the_connector_already_retried_is_not_retried_again() throws Exception {
+    Spec spec = Specs.spec(Specs.errors(InvalidRecords.DEAD_LETTER, 4, Optional.empty()), Optional.empty(), Optional.empty());
+    var sink = new InMemorySink().failWritesAfterOwnRetries(1);
+    RunResult result = run(spec, new InMemorySource(Specs.records(50)), sink, 100);
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(sink.writeCalls()).isEqualTo(1);
+    assertThat(result.failure().orElseThrow().userMessage()).contains("gave up after its own retries");
+  }
+
+  @Test
   void when_retries_run_out_the_run_fails_with_the_spec_message_and_the_next_run_resumes() throws Exception {
     Spec spec = Specs.spec(Specs.errors(InvalidRecords.DEAD_LETTER, 2, Optional.of("Item {{id}} was not sent: {{error}}")),
         Optional.empty(), Optional.empty());

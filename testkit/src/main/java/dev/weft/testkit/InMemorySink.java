@@ -23,6 +23,7 @@ public final class InMemorySink implements Sink {
   private final Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
   private final Commit commit;
   private final AtomicInteger transientFailures = new AtomicInteger();
+  private final AtomicInteger spentFailures = new AtomicInteger();
   private final AtomicInteger writeCalls = new AtomicInteger();
   private final AtomicInteger recordsWritten = new AtomicInteger();
   private volatile Function<Map<String, Object>, Optional<String>> rejection = r -> Optional.empty();
@@ -51,6 +52,12 @@ public final class InMemorySink implements Sink {
     return this;
   }
 
+  /** The next {@code times} writes throw a {@link TransientException} the sink says it already retried. */
+  public InMemorySink failWritesAfterOwnRetries(int times) {
+    spentFailures.set(times);
+    return this;
+  }
+
   /** Every write from now on fails with a {@link SystemException}. */
   public InMemorySink breakWith(String reason) {
     brokenFor = Optional.of(reason);
@@ -66,6 +73,8 @@ public final class InMemorySink implements Sink {
   public synchronized WriteResult write(List<SinkRecord> batch) throws ConnectorException {
     writeCalls.incrementAndGet();
     if (brokenFor.isPresent()) throw new SystemException(brokenFor.get());
+    if (spentFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0)
+      throw TransientException.afterRetries("the in-memory sink gave up after its own retries", "retries spent", null);
     if (transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0)
       throw new TransientException("the in-memory sink is unavailable for now");
     List<WriteResult.Rejected> rejected = new ArrayList<>();

@@ -89,7 +89,7 @@ final class Transport implements AutoCloseable {
       throw translate(request, e.getCause() == null ? e : e.getCause());
     }
     if (response.retryable())
-      throw new TransientException(
+      throw TransientException.afterRetries(
           systemName + " answered " + response.status() + " to " + request.describe(),
           systemName + " answered " + response.status() + " to " + request.describe() + " after " + settings.retry().attempts() + " attempts",
           null);
@@ -99,10 +99,14 @@ final class Transport implements AutoCloseable {
   private ConnectorException translate(ApiRequest request, Throwable cause) {
     return switch (cause) {
       case ConnectorException c -> c;
-      case HttpTimeoutException t ->
-          new TransientException(systemName + " did not answer " + request.describe() + " in time", t);
-      case IOException io ->
-          new TransientException(systemName + " could not be reached for " + request.describe(), io);
+      case HttpTimeoutException t -> {
+        String said = systemName + " did not answer " + request.describe() + " in time";
+        yield TransientException.afterRetries(said, said + ": " + t, t);
+      }
+      case IOException io -> {
+        String said = systemName + " could not be reached for " + request.describe();
+        yield TransientException.afterRetries(said, said + ": " + io, io);
+      }
       case InterruptedException i -> {
         Thread.currentThread().interrupt();
         yield new SystemException("interrupted while calling " + systemName, i);
