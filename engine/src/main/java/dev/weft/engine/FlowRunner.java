@@ -64,7 +64,8 @@ public final class FlowRunner {
     var sourceConnector = payload ? null : connectors.serving(sourceSystem);
     Redactor redactor = resolver.redactor();
 
-    String runId = store.runs().start(new RunStart(spec.id(), request.specVersion(), request.instance(), flow.id(), request.trigger()));
+    RunStart start = new RunStart(spec.id(), request.specVersion(), request.instance(), flow.id(), request.trigger());
+    String runId = request.runId().map(id -> store.runs().start(id, start)).orElseGet(() -> store.runs().start(start));
     Instant startedAt = Instant.now();
     RunLog runLog = new RunLog(store, runId, redactor);
     FailureMessage failureMessage = new FailureMessage(flow.errors().message(), runId, startedAt, redactor);

@@ -16,6 +16,8 @@ import java.util.function.Function;
  * @param input a JSON document fed as the source instead of the source system (webhook flows)
  * @param specVersion a hash of the spec text, kept with the run
  * @param trigger what started the run: manual, schedule, webhook, event
+ * @param runId the id to record the run under, chosen by a caller that must say it before the run
+ *     ends (the server's manual trigger); empty: the store picks one. Use a request with an id once.
  */
 public record RunRequest(
     Spec spec,
@@ -27,7 +29,8 @@ public record RunRequest(
     int batchSize,
     Optional<Path> input,
     String specVersion,
-    String trigger) {
+    String trigger,
+    Optional<String> runId) {
 
   public static final int DEFAULT_BATCH = 1000;
   public static final String DEFAULT_INSTANCE = "default";
@@ -43,45 +46,50 @@ public record RunRequest(
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(specVersion, "specVersion");
     Objects.requireNonNull(trigger, "trigger");
+    Objects.requireNonNull(runId, "runId");
   }
 
   /** A manual run of the default instance with no config, no secrets and the process environment. */
   public static RunRequest of(Spec spec, String flowId) {
     return new RunRequest(
         spec, flowId, DEFAULT_INSTANCE, Map.of(), SecretResolver.none(), name -> Optional.ofNullable(System.getenv(name)),
-        DEFAULT_BATCH, Optional.empty(), "unversioned", "manual");
+        DEFAULT_BATCH, Optional.empty(), "unversioned", "manual", Optional.empty());
   }
 
   public RunRequest withInstance(String instance) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
   }
 
   public RunRequest withConfig(Map<String, Object> config) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
   }
 
   public RunRequest withSecrets(SecretResolver secrets) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
   }
 
   public RunRequest withEnv(Function<String, Optional<String>> env) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
   }
 
   public RunRequest withBatchSize(int batchSize) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
   }
 
   /** Feeds a JSON payload as the source; such a run neither reads nor moves the flow's checkpoint. */
   public RunRequest withInput(Path input) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, Optional.of(input), specVersion, "webhook");
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, Optional.of(input), specVersion, "webhook", runId);
   }
 
   public RunRequest withSpecVersion(String specVersion) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+  }
+
+  public RunRequest withRunId(String runId) {
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, Optional.of(runId));
   }
 
   public RunRequest withTrigger(String trigger) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
   }
 }

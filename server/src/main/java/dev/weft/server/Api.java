@@ -1,6 +1,5 @@
 package dev.weft.server;
 
-import dev.weft.engine.RunResult;
 import dev.weft.engine.RunStartException;
 import dev.weft.model.Spec;
 import dev.weft.store.DeadLetter;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -158,37 +156,21 @@ final class Api {
     FlowRuns.Plan plan = runs.plan(i.id(), ctx.pathParam("flow"));
     if (runs.running(i.id(), plan.flow().id()))
       throw new Refused(409, "flow " + plan.flow().id() + " of instance " + i.id() + " is already running");
-    CompletableFuture<RunResult> done = runs.submit(plan, "manual", Optional.empty());
-    Optional<String> runId = Optional.empty();
+    FlowRuns.Submitted run = runs.submit(plan, "manual", Optional.empty());
     try {
-      runId = Optional.of(done.get(2, TimeUnit.SECONDS).runId());
+      run.done().get(2, TimeUnit.SECONDS); // a run that cannot start says so in the answer
     } catch (TimeoutException stillRunning) {
-      for (int tries = 0; tries < 50 && runId.isEmpty(); tries++) {
-        runId = runningRunId(i.id(), plan.flow().id());
-        if (runId.isEmpty()) Thread.sleep(100);
-      }
+      // answered with its id; GET /api/runs/{id} follows it
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Refused r) throw r;
       if (e.getCause() instanceof RunStartException s) throw new Refused(409, s.getMessage());
       throw e;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("run_id", runId.orElse(null));
+    out.put("run_id", run.runId());
     out.put("instance", i.id());
     out.put("flow", plan.flow().id());
     json(ctx, 202, out);
-  }
-
-  /** The run of a flow in progress (one at a time per instance and flow), by the store. */
-  private Optional<String> runningRunId(String instance, String flow) {
-    return Sql.with(store.dataSource(), "read runs",
-        "SELECT id FROM runs WHERE instance = ? AND flow = ? AND status = 'RUNNING' ORDER BY started_at DESC", s -> {
-          s.setString(1, instance);
-          s.setString(2, flow);
-          try (ResultSet r = s.executeQuery()) {
-            return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
-          }
-        });
   }
 
   private List<String> runIds(String instance) {

@@ -84,17 +84,24 @@ public final class FlowRuns implements AutoCloseable {
             .map(Flow::id).findFirst());
   }
 
-  /** Queues a run; the future gives its result, or fails with {@link Refused} (already running) or {@link RunStartException}. */
-  public CompletableFuture<RunResult> submit(Plan plan, String trigger, Optional<Path> payload) {
+  /** A queued run: its id at once, and its result when it ends. */
+  public record Submitted(String runId, CompletableFuture<RunResult> done) {}
+
+  /**
+   * Queues a run under an id chosen now; the future gives its result, or fails with {@link Refused}
+   * (already running) or {@link RunStartException}.
+   */
+  public Submitted submit(Plan plan, String trigger, Optional<Path> payload) {
+    String runId = java.util.UUID.randomUUID().toString();
     CompletableFuture<RunResult> done = new CompletableFuture<>();
     pool.execute(() -> {
       try {
-        done.complete(runNow(plan, trigger, payload, false));
+        done.complete(runNow(plan, trigger, payload, false, Optional.of(runId)));
       } catch (Throwable e) {
         done.completeExceptionally(e);
       }
     });
-    return done;
+    return new Submitted(runId, done);
   }
 
   /**
@@ -102,6 +109,11 @@ public final class FlowRuns implements AutoCloseable {
    * progress refuses this one; with true it waits for it.
    */
   public RunResult runNow(Plan plan, String trigger, Optional<Path> payload, boolean wait) throws RunStartException {
+    return runNow(plan, trigger, payload, wait, Optional.empty());
+  }
+
+  private RunResult runNow(Plan plan, String trigger, Optional<Path> payload, boolean wait, Optional<String> runId)
+      throws RunStartException {
     ReentrantLock lock = running.computeIfAbsent(plan.instance().id() + "/" + plan.flow().id(), k -> new ReentrantLock());
     if (wait) lock.lock();
     else if (!lock.tryLock())
@@ -114,6 +126,7 @@ public final class FlowRuns implements AutoCloseable {
           .withSpecVersion(plan.version().version());
       if (payload.isPresent()) request = request.withInput(payload.get());
       request = request.withTrigger(trigger);
+      if (runId.isPresent()) request = request.withRunId(runId.get());
       RunResult result = runner.run(request, ProgressListener.none());
       metrics.run(result.status().name().toLowerCase(java.util.Locale.ROOT), result.counts().read(), result.counts().written());
       log.info("run {} of {}/{} ({}) ended {}", result.runId(), plan.instance().id(), plan.flow().id(), trigger, result.status());

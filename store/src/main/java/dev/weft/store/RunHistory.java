@@ -22,7 +22,11 @@ public final class RunHistory {
 
   /** Records a run as started and returns its id. */
   public String start(RunStart start) {
-    String id = UUID.randomUUID().toString();
+    return start(UUID.randomUUID().toString(), start);
+  }
+
+  /** Records the start of a run whose id the caller chose (so it can answer with it at once). */
+  public String start(String id, RunStart start) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
