@@ -127,13 +127,22 @@ abstract class ServerScenarios {
     List<Future<Fixture.Response>> sent = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String body = "{\"order\": {\"id\": \"g-" + i + "\", \"total\": " + i + "}}";
-      sent.add(pool.submit(() -> f.hook("acme-shop", body, Map.of("X-Shop-Signature", Fixture.sign(HOOK_SECRET, body)))));
+      Map<String, String> headers = Map.of("X-Shop-Signature", Fixture.sign(HOOK_SECRET, body), "X-Delivery-Id", "g-" + i);
+      sent.add(pool.submit(() -> {
+        // A sender retries a delivery whose connection dropped without an answer, as webhook
+        // senders do; the delivery id keeps the retry from counting twice.
+        try {
+          return f.hook("acme-shop", body, headers);
+        } catch (java.io.IOException dropped) {
+          return f.hook("acme-shop", body, headers);
+        }
+      }));
     }
     int accepted = 0;
-    for (Future<Fixture.Response> r : sent) if (r.get().status() == 202) accepted++;
+    for (Future<Fixture.Response> r : sent) if (r.get().status() == 202 || r.get().status() == 200) accepted++;
     pool.shutdown();
     assertThat(accepted).isEqualTo(n);
-    assertThat(inboxRows("acme-shop")).isEqualTo(accepted);
+    assertThat(inboxRows("acme-shop")).isEqualTo(n);
     System.out.printf("group commit: %d webhooks in %d commits%n", n, f.server.inbox().groups());
     assertThat(f.server.inbox().groups()).isLessThanOrEqualTo(n);
     await().atMost(Duration.ofSeconds(120)).until(() -> count(orders) == n);
