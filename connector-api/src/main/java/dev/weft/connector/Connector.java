@@ -19,4 +19,10 @@ public interface Connector {
 
   /** Opens a writer of the flow's target. {@link ConfigException} when this system cannot be written to. */
   Sink openSink(SinkContext context) throws ConnectorException;
+
+  /** Opens one side of a two-way sync. {@link ConfigException} when this kind of system cannot be one. */
+  default RecordSet openRecordSet(RecordSetContext context) throws ConnectorException {
+    throw new ConfigException(
+        "a " + name() + " system cannot be a side of a two-way sync: use a table or an API endpoint");
+  }
 }
