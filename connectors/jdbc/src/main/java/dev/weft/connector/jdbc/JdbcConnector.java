@@ -2,6 +2,8 @@ package dev.weft.connector.jdbc;
 
 import dev.weft.connector.ConnectorException;
 import dev.weft.connector.Connector;
+import dev.weft.connector.RecordSet;
+import dev.weft.connector.RecordSetContext;
 import dev.weft.connector.Sink;
 import dev.weft.connector.SinkContext;
 import dev.weft.connector.Source;
@@ -50,6 +52,18 @@ public final class JdbcConnector implements Connector {
     Database database = retain(key, context.system());
     try {
       return JdbcSink.open(database, () -> release(key, database), context);
+    } catch (ConnectorException | RuntimeException e) {
+      release(key, database);
+      throw e;
+    }
+  }
+
+  @Override
+  public RecordSet openRecordSet(RecordSetContext context) throws ConnectorException {
+    String key = poolKey(context.run().runId(), context.system());
+    Database database = retain(key, context.system());
+    try {
+      return JdbcRecordSet.open(database, () -> release(key, database), context);
     } catch (ConnectorException | RuntimeException e) {
       release(key, database);
       throw e;

@@ -1,5 +1,6 @@
 package dev.weft.connector.jdbc;
 
+import dev.weft.connector.RecordSetContext;
 import dev.weft.connector.RunInfo;
 import dev.weft.connector.SinkContext;
 import dev.weft.connector.SinkRecord;
@@ -8,6 +9,7 @@ import dev.weft.model.Auth;
 import dev.weft.model.ErrorPolicy;
 import dev.weft.model.Flow;
 import dev.weft.model.Source;
+import dev.weft.model.Sync;
 import dev.weft.model.SystemDef;
 import dev.weft.model.Target;
 import java.nio.file.Path;
@@ -50,6 +52,14 @@ final class Fixtures {
 
   private static Flow flow(Source source, Target target) {
     return new Flow("orders", Optional.empty(), List.of(), new Flow.Pipeline(source, List.of(), target), Optional.empty(), ErrorPolicy.DEFAULT);
+  }
+
+  static RecordSetContext recordSet(SystemDef system, String table, String id, Optional<String> updated) {
+    Sync.Side side = new Sync.Side("db", Optional.empty(), Optional.of(table), id, updated, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+    Sync sync = new Sync(side, side, Optional.empty(), List.of(), List.of(), Sync.Conflict.NEWEST, Sync.Deletes.IGNORE);
+    Flow flow = new Flow("people", Optional.empty(), List.of(), sync, Optional.empty(), ErrorPolicy.DEFAULT);
+    return new RecordSetContext(system, side, flow, run());
   }
 
   /** Records from alternating keys and values: {@code record("order_id", "A-1", "total", "3.50")}. */
