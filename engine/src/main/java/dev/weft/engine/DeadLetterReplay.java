@@ -59,7 +59,7 @@ public final class DeadLetterReplay {
     var connector = connectors.serving(target);
     Retries retries = new Retries(flow.errors().retry(), line -> {});
     RunInfo info = new RunInfo("replay-" + Instant.now().toEpochMilli(), request.spec().id(), request.instance(), Instant.now(),
-        Path.of(System.getProperty("java.io.tmpdir")));
+        Path.of(System.getProperty("java.io.tmpdir")), request.grants());
     List<Replayed> results = new ArrayList<>();
     List<Long> delivered = new ArrayList<>();
     try (Sink sink = connector.openSink(new SinkContext(target, pipeline.target(), flow, info))) {

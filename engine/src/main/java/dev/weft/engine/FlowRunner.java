@@ -78,7 +78,7 @@ public final class FlowRunner {
     runLog.info("run of flow " + flow.id() + " started: " + sourceName + " -> " + targetName
         + (from.isStart() ? ", from the beginning" : ", resuming after checkpoint " + from.token()));
 
-    RunInfo info = new RunInfo(runId, spec.id(), request.instance(), startedAt, workDir(runId));
+    RunInfo info = new RunInfo(runId, spec.id(), request.instance(), startedAt, workDir(runId), request.grants());
     PipelinedRun.Outcome outcome = null;
     try (Source source = payload ? payloadSource(request.input().get(), flow, pipeline) : sourceConnector.openSource(
             new SourceContext(sourceSystem, pipeline.source(), flow, info));

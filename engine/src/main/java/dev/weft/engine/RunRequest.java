@@ -1,5 +1,6 @@
 package dev.weft.engine;
 
+import dev.weft.connector.GrantedTokens;
 import dev.weft.model.Spec;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.function.Function;
  * @param trigger what started the run: manual, schedule, webhook, event
  * @param runId the id to record the run under, chosen by a caller that must say it before the run
  *     ends (the server's manual trigger); empty: the store picks one. Use a request with an id once.
+ * @param grants the OAuth 2 tokens the instance's customer granted ({@code weft serve} keeps them)
  */
 public record RunRequest(
     Spec spec,
@@ -30,7 +32,8 @@ public record RunRequest(
     Optional<Path> input,
     String specVersion,
     String trigger,
-    Optional<String> runId) {
+    Optional<String> runId,
+    GrantedTokens grants) {
 
   public static final int DEFAULT_BATCH = 1000;
   public static final String DEFAULT_INSTANCE = "default";
@@ -47,49 +50,54 @@ public record RunRequest(
     Objects.requireNonNull(specVersion, "specVersion");
     Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(grants, "grants");
   }
 
   /** A manual run of the default instance with no config, no secrets and the process environment. */
   public static RunRequest of(Spec spec, String flowId) {
     return new RunRequest(
         spec, flowId, DEFAULT_INSTANCE, Map.of(), SecretResolver.none(), name -> Optional.ofNullable(System.getenv(name)),
-        DEFAULT_BATCH, Optional.empty(), "unversioned", "manual", Optional.empty());
+        DEFAULT_BATCH, Optional.empty(), "unversioned", "manual", Optional.empty(), GrantedTokens.none());
   }
 
   public RunRequest withInstance(String instance) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 
   public RunRequest withConfig(Map<String, Object> config) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 
   public RunRequest withSecrets(SecretResolver secrets) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 
   public RunRequest withEnv(Function<String, Optional<String>> env) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 
   public RunRequest withBatchSize(int batchSize) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 
   /** Feeds a JSON payload as the source; such a run neither reads nor moves the flow's checkpoint. */
   public RunRequest withInput(Path input) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, Optional.of(input), specVersion, "webhook", runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, Optional.of(input), specVersion, "webhook", runId, grants);
   }
 
   public RunRequest withSpecVersion(String specVersion) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 
   public RunRequest withRunId(String runId) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, Optional.of(runId));
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, Optional.of(runId), grants);
+  }
+
+  public RunRequest withGrants(GrantedTokens grants) {
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 
   public RunRequest withTrigger(String trigger) {
-    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId);
+    return new RunRequest(spec, flowId, instance, config, secrets, env, batchSize, input, specVersion, trigger, runId, grants);
   }
 }

@@ -2,6 +2,7 @@ package dev.weft.connector.http;
 
 import dev.weft.connector.ConfigException;
 import dev.weft.connector.ConnectorException;
+import dev.weft.connector.GrantedTokens;
 import dev.weft.connector.RunInfo;
 import dev.weft.model.ErrorPolicy;
 import dev.weft.model.SystemDef;
@@ -44,7 +45,8 @@ final class ApiClient implements AutoCloseable {
     HttpSettings settings = HttpSettings.of(system, errors);
     Transport transport = new Transport(system.displayName(), "http".equals(system.scheme()), settings);
     try {
-      Credentials credentials = Credentials.of(system, transport, settings);
+      Optional<GrantedTokens> grants = run.grants() instanceof GrantedTokens.None ? Optional.empty() : Optional.of(run.grants());
+      Credentials credentials = Credentials.of(system, transport, settings, grants);
       return new ApiClient(system, base, settings, transport, credentials, RateLimits.lease(run, system));
     } catch (ConfigException | RuntimeException e) {
       transport.close();

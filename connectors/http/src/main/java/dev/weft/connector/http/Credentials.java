@@ -2,6 +2,7 @@ package dev.weft.connector.http;
 
 import dev.weft.connector.ConfigException;
 import dev.weft.connector.ConnectorException;
+import dev.weft.connector.GrantedTokens;
 import dev.weft.model.Auth;
 import dev.weft.model.SystemDef;
 import java.net.URI;
@@ -26,7 +27,9 @@ sealed interface Credentials {
     return Optional.empty();
   }
 
-  static Credentials of(SystemDef system, Transport transport, HttpSettings settings) throws ConfigException {
+  /** {@code grants}: the customer's OAuth 2 tokens when the run has them (under {@code weft serve}). */
+  static Credentials of(SystemDef system, Transport transport, HttpSettings settings, Optional<GrantedTokens> grants)
+      throws ConfigException {
     return switch (system.auth()) {
       case Auth.None n -> new Anonymous();
       case Auth.ApiKey k when k.query().isPresent() -> new QueryKey(k.query().get(), k.key());
@@ -36,6 +39,8 @@ sealed interface Credentials {
       case Auth.Bearer b -> new Header("Authorization", "Bearer " + b.token());
       case Auth.OAuth2ClientCredentials c ->
           new ClientCredentials(new TokenEndpoint(system, c, transport, settings.tokenAuth()));
+      case Auth.OAuth2AuthorizationCode c when grants.isPresent() ->
+          new AuthorizationCode(new AuthorizationCodeTokens(system, c, grants.get(), transport, settings.tokenAuth(), java.time.Clock.systemUTC()));
       case Auth.OAuth2AuthorizationCode c ->
           throw new ConfigException(
               system.displayName()
@@ -97,6 +102,20 @@ sealed interface Credentials {
     public boolean renew(HttpRequest refused) {
       String sent = refused.headers().firstValue("Authorization").orElse("");
       tokens.forget(sent.startsWith("Bearer ") ? sent.substring(7) : sent);
+      return true;
+    }
+  }
+
+  /** A customer's authorization-code grant: its access token, renewed with the refresh token before it expires or after a 401. */
+  record AuthorizationCode(AuthorizationCodeTokens tokens) implements Credentials {
+    public URI apply(URI uri, HttpRequest.Builder request) throws ConnectorException {
+      request.setHeader("Authorization", "Bearer " + tokens.current());
+      return uri;
+    }
+
+    public boolean renew(HttpRequest refused) {
+      String sent = refused.headers().firstValue("Authorization").orElse("");
+      tokens.refuse(sent.startsWith("Bearer ") ? sent.substring(7) : sent);
       return true;
     }
   }
