@@ -3,6 +3,8 @@ package dev.weft.connector.http;
 import dev.weft.connector.ConfigException;
 import dev.weft.connector.Connector;
 import dev.weft.connector.ConnectorException;
+import dev.weft.connector.RecordSet;
+import dev.weft.connector.RecordSetContext;
 import dev.weft.connector.Sink;
 import dev.weft.connector.SinkContext;
 import dev.weft.connector.Source;
@@ -10,6 +12,7 @@ import dev.weft.connector.SourceContext;
 import dev.weft.model.Endpoint;
 import dev.weft.model.RecordPath;
 import dev.weft.model.Source.Paginate;
+import dev.weft.model.Sync;
 import dev.weft.model.SystemDef;
 import java.util.Optional;
 
@@ -68,6 +71,33 @@ public final class HttpConnector implements Connector {
     ApiClient client = ApiClient.open(system, context.flow().errors(), context.run());
     try {
       return new HttpSink(client, body, endpoint, context.target().batch(), context.run());
+    } catch (ConnectorException | RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public RecordSet openRecordSet(RecordSetContext context) throws ConnectorException {
+    SystemDef system = context.system();
+    Sync.Side side = context.side();
+    String endpoint = side.endpoint().orElseThrow(() -> new ConfigException(
+        "flow " + context.flow().id() + ": the sync side on " + side.system() + " is an API and needs an endpoint, e.g. /contacts"));
+    if (endpoint.contains(" "))
+      throw new ConfigException("flow " + context.flow().id() + ": a sync side's endpoint is a path like /contacts, without a method"
+          + " (not '" + endpoint + "'); create, update and delete override the method");
+    BodyFormat list = BodyFormat.of(system, side.records());
+    BodyFormat one = BodyFormat.of(system, Optional.empty());
+    if (!one.hasTree())
+      throw new ConfigException(system.displayName() + ": a sync side reads and writes single records, which needs format json or xml, not "
+          + one.format().key());
+    ApiClient client = ApiClient.open(system, context.flow().errors(), context.run());
+    try {
+      SyncPaging paging = SyncPaging.of(system, client.credentials().secretQueryParam());
+      if (paging.pager() instanceof Pager.Cursors && !list.hasTree())
+        throw new ConfigException(system.displayName() + ": cursor pagination needs format json or xml");
+      return new HttpRecordSet(client, list, one, endpoint, side.id(), side.updated(), paging, side.create(), side.update(),
+          side.delete(), context.run());
     } catch (ConnectorException | RuntimeException e) {
       client.close();
       throw e;
