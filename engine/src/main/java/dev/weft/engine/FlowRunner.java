@@ -48,9 +48,11 @@ public final class FlowRunner {
   /**
    * Runs the flow. A run that started always returns a result (failed runs included); {@link
    * RunStartException} means it could not start (unknown flow, missing placeholder value, no
-   * connector for a system), and nothing was recorded.
+   * connector for a system), and nothing was recorded. A two-way sync flow is run by {@link
+   * SyncRunner}.
    */
   public RunResult run(RunRequest request, ProgressListener listener) throws RunStartException {
+    if (SyncRunner.isSync(request)) return new SyncRunner(store, connectors).run(request, listener);
     long startNanos = System.nanoTime();
     Spec spec = request.spec();
     Flow flow = flowOf(spec, request.flowId());
@@ -118,7 +120,7 @@ public final class FlowRunner {
         "spec " + spec.id() + " has no flow '" + flowId + "' (its flows: "
             + spec.flows().stream().map(Flow::id).collect(Collectors.joining(", ")) + ")"));
     if (!(flow.body() instanceof Flow.Pipeline))
-      throw new RunStartException("flow " + flowId + " is a two-way sync; this build runs one-way flows only");
+      throw new RunStartException("flow " + flowId + " is a two-way sync, not a one-way flow (it has no source and target)");
     return flow;
   }
 

@@ -23,12 +23,16 @@ public final class Store implements AutoCloseable {
   private final CheckpointStore checkpoints;
   private final RunHistory runs;
   private final DeadLetters deadLetters;
+  private final IdMap idMap;
+  private final SyncHistory syncHistory;
 
   private Store(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.checkpoints = new CheckpointStore(dataSource);
     this.runs = new RunHistory(dataSource);
     this.deadLetters = new DeadLetters(dataSource);
+    this.idMap = new IdMap(dataSource);
+    this.syncHistory = new SyncHistory(dataSource);
   }
 
   /** Opens the store at a JDBC URL and brings its schema up to date. */
@@ -83,6 +87,16 @@ public final class Store implements AutoCloseable {
     return deadLetters;
   }
 
+  /** The pairs of two-way sync flows. */
+  public IdMap idMap() {
+    return idMap;
+  }
+
+  /** Conflicts and per-side counts of two-way sync runs. */
+  public SyncHistory syncHistory() {
+    return syncHistory;
+  }
+
   /**
    * Stores what a committed batch changed, in one transaction: the new checkpoint (when there is
    * one), the batch's dead letters and the run's counters. Either all of it is stored or none.
@@ -103,6 +117,34 @@ public final class Store implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new StoreException("cannot store the batch of run " + commit.runId(), e);
+    }
+  }
+
+  /**
+   * Stores what a committed page of a sync run changed, in one transaction: its pairs, the pairs
+   * that end, its conflicts, dead letters and counts, and (in the run's last commit) the watermarks.
+   */
+  public void commitSync(SyncCommit commit) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        idMap.removeByA(c, commit.instance(), commit.flow(), commit.forget());
+        idMap.put(c, commit.instance(), commit.flow(), commit.pairs());
+        syncHistory.addConflicts(c, commit.runId(), commit.instance(), commit.flow(), commit.conflicts());
+        deadLetters.add(c, commit.runId(), commit.instance(), commit.flow(), commit.deadLetters());
+        syncHistory.addSide(c, commit.runId(), "a", commit.a());
+        syncHistory.addSide(c, commit.runId(), "b", commit.b());
+        runs.addCounts(c, commit.runId(), commit.counts());
+        commit.checkpoint().ifPresent(token -> checkpoints.put(c, commit.instance(), commit.flow(), token));
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the sync changes of run " + commit.runId(), e);
     }
   }
 
