@@ -25,4 +25,14 @@ public interface Connector {
     throw new ConfigException(
         "a " + name() + " system cannot be a side of a two-way sync: use a table or an API endpoint");
   }
+
+  /**
+   * Opens a read-only view of the flow's target for {@code weft plan}: what a sink opened with the
+   * same context would find for each record. The default says every record is appended, which is
+   * true of append-only targets (files, brokers); targets that match records by key answer what
+   * they hold.
+   */
+  default TargetPreview openPreview(SinkContext context) throws ConnectorException {
+    return TargetPreview.APPENDS;
+  }
 }

@@ -4,6 +4,7 @@ import dev.weft.connector.ConfigException;
 import dev.weft.connector.Connector;
 import dev.weft.connector.ConnectorException;
 import dev.weft.connector.RecordSet;
+import dev.weft.connector.TargetPreview;
 import dev.weft.connector.RecordSetContext;
 import dev.weft.connector.Sink;
 import dev.weft.connector.SinkContext;
@@ -102,5 +103,16 @@ public final class HttpConnector implements Connector {
       client.close();
       throw e;
     }
+  }
+
+  @Override
+  public TargetPreview openPreview(SinkContext context) throws ConnectorException {
+    SystemDef system = context.system();
+    Endpoint endpoint =
+        context.target().endpoint().orElseThrow(
+            () -> new ConfigException("flow " + context.flow().id() + ": an API target needs an endpoint, e.g. 'PUT /contacts/{{id}}'"));
+    BodyFormat body = BodyFormat.of(system, Optional.empty());
+    ApiClient client = ApiClient.open(system, context.flow().errors(), context.run());
+    return new HttpTargetPreview(client, body, endpoint, context.target().batch().isPresent(), context.run());
   }
 }

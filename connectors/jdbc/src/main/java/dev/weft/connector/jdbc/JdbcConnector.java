@@ -3,6 +3,7 @@ package dev.weft.connector.jdbc;
 import dev.weft.connector.ConnectorException;
 import dev.weft.connector.Connector;
 import dev.weft.connector.RecordSet;
+import dev.weft.connector.TargetPreview;
 import dev.weft.connector.RecordSetContext;
 import dev.weft.connector.Sink;
 import dev.weft.connector.SinkContext;
@@ -64,6 +65,18 @@ public final class JdbcConnector implements Connector {
     Database database = retain(key, context.system());
     try {
       return JdbcRecordSet.open(database, () -> release(key, database), context);
+    } catch (ConnectorException | RuntimeException e) {
+      release(key, database);
+      throw e;
+    }
+  }
+
+  @Override
+  public TargetPreview openPreview(SinkContext context) throws ConnectorException {
+    String key = poolKey(context.run().runId(), context.system());
+    Database database = retain(key, context.system());
+    try {
+      return JdbcTargetPreview.open(database, () -> release(key, database), context);
     } catch (ConnectorException | RuntimeException e) {
       release(key, database);
       throw e;
