@@ -192,7 +192,7 @@ final class Api {
     return changed;
   }
 
-  private void resync(String instanceId) {
+  void resync(String instanceId) {
     Optional<Instance> instance = instances.get(instanceId);
     List<dev.weft.model.Flow> flows = instance
         .flatMap(i -> catalog.resolve(i.integrationId(), i.version(), i.environment()))

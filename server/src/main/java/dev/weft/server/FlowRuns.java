@@ -1,6 +1,7 @@
 package dev.weft.server;
 
 import dev.weft.engine.Connectors;
+import dev.weft.engine.DeadLetterReplay;
 import dev.weft.engine.FlowRunner;
 import dev.weft.engine.ProgressListener;
 import dev.weft.engine.RunRequest;
@@ -38,6 +39,7 @@ public final class FlowRuns implements AutoCloseable {
   private final SecretBox box;
   private final Metrics metrics;
   private final FlowRunner runner;
+  private final Connectors connectors;
   private final ExecutorService pool;
   private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
@@ -50,6 +52,7 @@ public final class FlowRuns implements AutoCloseable {
     this.box = box;
     this.metrics = metrics;
     this.runner = new FlowRunner(store, connectors);
+    this.connectors = connectors;
     this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("weft-run-", 1).daemon(false).factory());
   }
 
@@ -119,11 +122,7 @@ public final class FlowRuns implements AutoCloseable {
     else if (!lock.tryLock())
       throw new Refused(409, "flow " + plan.flow().id() + " of instance " + plan.instance().id() + " is already running");
     try {
-      RunRequest request = RunRequest.of(plan.version().spec(), plan.flow().id())
-          .withInstance(plan.instance().id())
-          .withConfig(unsealed(plan))
-          .withSecrets(resolver())
-          .withSpecVersion(plan.version().version());
+      RunRequest request = request(plan);
       if (payload.isPresent()) request = request.withInput(payload.get());
       request = request.withTrigger(trigger);
       if (runId.isPresent()) request = request.withRunId(runId.get());
@@ -134,6 +133,33 @@ public final class FlowRuns implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Sends the dead letters of one flow of an instance again, with the version, config and secrets a
+   * run would use now; waits for a run of that flow in progress.
+   */
+  public java.util.List<DeadLetterReplay.Replayed> replay(Plan plan, java.util.List<dev.weft.store.DeadLetter> letters)
+      throws RunStartException {
+    for (dev.weft.store.DeadLetter letter : letters)
+      if (!letter.instance().equals(plan.instance().id()) || !letter.flow().equals(plan.flow().id()))
+        throw new IllegalArgumentException("dead letter " + letter.id() + " is not of " + plan.instance().id() + "/" + plan.flow().id());
+    ReentrantLock lock = running.computeIfAbsent(plan.instance().id() + "/" + plan.flow().id(), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      return new DeadLetterReplay(store, connectors).replay(request(plan), letters);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The request a run of this plan makes (config unsealed, operator secrets). */
+  RunRequest request(Plan plan) {
+    return RunRequest.of(plan.version().spec(), plan.flow().id())
+        .withInstance(plan.instance().id())
+        .withConfig(unsealed(plan))
+        .withSecrets(resolver())
+        .withSpecVersion(plan.version().version());
   }
 
   public boolean running(String instanceId, String flowId) {

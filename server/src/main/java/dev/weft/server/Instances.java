@@ -28,6 +28,18 @@ public final class Instances {
     return query(" WHERE customer = ?", Optional.of(customer));
   }
 
+  /** At most {@code limit} instances with ids after {@code after} (empty: from the first), by id; of one customer when given. */
+  public List<Instance> page(Optional<String> customer, String after, int limit) {
+    String where = customer.isPresent() ? " WHERE customer = ? AND id > ?" : " WHERE id > ?";
+    return Sql.with(dataSource, "read instances", "SELECT " + COLUMNS + " FROM instances" + where + " ORDER BY id", s -> {
+      s.setMaxRows(limit);
+      int n = 1;
+      if (customer.isPresent()) s.setString(n++, customer.get());
+      s.setString(n, after);
+      return read(s);
+    });
+  }
+
   public Optional<Instance> get(String id) {
     return query(" WHERE id = ?", Optional.of(id)).stream().findFirst();
   }

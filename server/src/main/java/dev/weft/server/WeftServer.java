@@ -57,7 +57,7 @@ public final class WeftServer implements AutoCloseable {
   private final Optional<String> createdAdminToken;
   private final List<String> skippedSpecs;
   private final Javalin app;
-  private String baseUrl;
+  private volatile String baseUrl;
 
   private WeftServer(Settings s) {
     this.settings = s;
@@ -90,6 +90,12 @@ public final class WeftServer implements AutoCloseable {
         webhooks.register(c);
         api[0] = new Api(store, catalog, instances, editor, runs, schedules, secrets, tokens, metrics, "");
         api[0].register(c);
+        ServerServices services = new ServerServices(store, catalog, instances, editor, runs, schedules, tokens, () -> baseUrl,
+            new ServerServices.Resync() {
+              public void instance(String id) { api[0].resync(id); }
+              public void all() { api[0].resyncAll(); }
+            });
+        for (ServerExtension extension : java.util.ServiceLoader.load(ServerExtension.class)) extension.register(c, services);
       });
       app.start();
       String host = s.host().equals("0.0.0.0") ? "localhost" : s.host();
