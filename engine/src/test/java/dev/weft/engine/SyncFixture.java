@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * in-memory "desk" (side b: customer_id, modified_at, full_name), matched by email, on an H2 store.
  */
 final class SyncFixture implements AutoCloseable {
-  final Store store = Store.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  final Store store;
+  final String instance;
+  private final boolean ownStore;
   final Supplier<Instant> clock = InMemoryRecordSet.tickingClock();
   final InMemoryRecordSet crm;
   final InMemoryRecordSet desk;
@@ -30,8 +32,20 @@ final class SyncFixture implements AutoCloseable {
     this(conflict, deletes, true, true, "");
   }
 
+  /** On a store shared by many fixtures, each under its own instance id. */
+  SyncFixture(Store shared, String conflict, String deletes) {
+    this(Optional.of(shared), conflict, deletes, true, true, "");
+  }
+
   /** {@code extra} is added to the flow (e.g. a volume). */
   SyncFixture(String conflict, String deletes, boolean crmUpdated, boolean deskUpdated, String extra) {
+    this(Optional.empty(), conflict, deletes, crmUpdated, deskUpdated, extra);
+  }
+
+  private SyncFixture(Optional<Store> shared, String conflict, String deletes, boolean crmUpdated, boolean deskUpdated, String extra) {
+    ownStore = shared.isEmpty();
+    store = shared.orElseGet(() -> Store.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    instance = ownStore ? RunRequest.DEFAULT_INSTANCE : UUID.randomUUID().toString();
     crm = new InMemoryRecordSet("id", crmUpdated ? Optional.of("updatedAt") : Optional.empty(), clock, "c");
     desk = new InMemoryRecordSet("customer_id", deskUpdated ? Optional.of("modified_at") : Optional.empty(), clock, "d");
     spec = spec(conflict, deletes, crmUpdated, deskUpdated, extra);
@@ -86,11 +100,11 @@ final class SyncFixture implements AutoCloseable {
   RunResult run() throws RunStartException {
     crm.clearApplied();
     desk.clearApplied();
-    return new FlowRunner(store, connectors()).run(RunRequest.of(spec, "contacts"), ProgressListener.none());
+    return new FlowRunner(store, connectors()).run(RunRequest.of(spec, "contacts").withInstance(instance), ProgressListener.none());
   }
 
   Plan plan() throws Exception {
-    return new SyncRunner(store, connectors()).plan(RunRequest.of(spec, "contacts"));
+    return new SyncRunner(store, connectors()).plan(RunRequest.of(spec, "contacts").withInstance(instance));
   }
 
   static Map<String, Object> person(String first, String last, String email, String phone) {
@@ -103,6 +117,6 @@ final class SyncFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    store.close();
+    if (ownStore) store.close();
   }
 }
