@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DocCommand.class,
       TestCommand.class,
       RunCommand.class,
+      PlanCommand.class,
       DlqCommand.class,
       ServeCommand.class,
       ServeCommand.SecretCommand.class,
