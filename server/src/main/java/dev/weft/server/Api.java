@@ -97,6 +97,8 @@ final class Api {
     c.routes.post("/api/instances/{id}/enable", ctx -> json(ctx, 200, view(setEnabled(visible(ctx), true))));
     c.routes.post("/api/instances/{id}/disable", ctx -> json(ctx, 200, view(setEnabled(visible(ctx), false))));
     c.routes.post("/api/instances/{id}/flows/{flow}/runs", this::trigger);
+    c.routes.get("/api/instances/{id}/flows/{flow}/plan", ctx -> json(ctx, 200,
+        PlanPreview.of(runs, store, runs.plan(visible(ctx).id(), ctx.pathParam("flow")), ctx.queryParam("limit"))));
     c.routes.get("/api/instances/{id}/dead-letters", ctx -> {
       Instance i = visible(ctx);
       json(ctx, 200, store.deadLetters().pending(i.id(), Optional.ofNullable(ctx.queryParam("flow")), 500).stream().map(Api::letter).toList());

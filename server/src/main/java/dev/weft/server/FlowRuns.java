@@ -153,6 +153,11 @@ public final class FlowRuns implements AutoCloseable {
     }
   }
 
+  /** The connectors runs use, for plans that read what a run would. */
+  Connectors connectors() {
+    return connectors;
+  }
+
   /** The request a run of this plan makes (config unsealed, operator secrets). */
   RunRequest request(Plan plan) {
     return RunRequest.of(plan.version().spec(), plan.flow().id())
