@@ -79,8 +79,9 @@ final class InstancePages {
     if (page.size() > PAGE) page = page.subList(0, PAGE);
     Map<String, RunRecord> latest = runSearch.latest(page.stream().map(Instance::id).toList());
     List<InstanceRow> rows = new ArrayList<>();
+    Map<String, Optional<Spec>> specs = new java.util.HashMap<>(); // instances of a page mostly share a few versions
     for (Instance i : page) {
-      Optional<Spec> spec = spec(i);
+      Optional<Spec> spec = specs.computeIfAbsent(i.integrationId() + "@" + i.version(), k -> spec(i));
       rows.add(new InstanceRow(i.id(), i.customer(), i.integrationId(), i.plan().orElse(""), i.environment().key(), i.enabled(),
           Optional.ofNullable(latest.get(i.id())), nextRun(i, spec), webhooks(i, spec)));
     }

@@ -83,20 +83,32 @@ final class RunSearch {
     return new Page(runs.subList(0, size), Optional.of(new Cursor(last.startedAt(), last.id())));
   }
 
-  /** The latest run of each of these instances (of any flow). */
+  /** The latest run of each of these instances (of any flow): one index lookup per instance, on one connection. */
   Map<String, RunRecord> latest(List<String> instanceIds) {
     Map<String, RunRecord> out = new HashMap<>();
-    if (instanceIds.isEmpty()) return out;
-    String marks = String.join(", ", java.util.Collections.nCopies(instanceIds.size(), "?"));
-    String sql = "SELECT " + COLUMNS.replace("r.", "") + " FROM (SELECT " + COLUMNS + ", ROW_NUMBER() OVER"
-        + " (PARTITION BY r.instance ORDER BY r.started_at DESC) AS n FROM runs r WHERE r.instance IN (" + marks + ")) t WHERE n = 1";
-    for (RunRecord r : query(sql, new ArrayList<>(instanceIds))) out.put(r.instance(), r);
+    String sql = "SELECT " + COLUMNS + " FROM runs r WHERE r.instance = ? ORDER BY r.started_at DESC, r.id DESC FETCH FIRST 1 ROWS ONLY";
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      for (String id : instanceIds) {
+        s.setString(1, id);
+        read(s).forEach(r -> out.put(r.instance(), r));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the run history: " + e.getMessage(), e);
+    }
     return out;
   }
 
   private List<RunRecord> query(String sql, List<Object> args) {
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
+      return read(s);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the run history: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<RunRecord> read(PreparedStatement s) throws SQLException {
+    {
       List<RunRecord> runs = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next())
@@ -107,8 +119,6 @@ final class RunSearch {
               Optional.ofNullable(r.getString(15)), Optional.ofNullable(r.getString(16))));
       }
       return runs;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the run history: " + e.getMessage(), e);
     }
   }
 

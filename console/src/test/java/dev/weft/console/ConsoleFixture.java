@@ -29,6 +29,10 @@ final class ConsoleFixture implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ConsoleFixture(Path dir) throws Exception {
+    this(dir, "jdbc:h2:file:" + dir.resolve("state") + ";WRITE_DELAY=0");
+  }
+
+  ConsoleFixture(Path dir, String storeUrl) throws Exception {
     this.dir = dir;
     Path drop = Files.createDirectories(dir.resolve("drop"));
     Files.writeString(drop.resolve("orders-1.csv"), "order_id,qty\nA-1,5\nA-2,500\nA-3,7\n");
@@ -40,7 +44,7 @@ final class ConsoleFixture implements AutoCloseable {
     Files.writeString(specs.resolve("console-orders.yaml"), ordersSpec("Warehouse orders into the ledger"));
     Files.writeString(specs.resolve("console-open.yaml"), openSpec());
     Files.writeString(specs.resolve("console-hidden.yaml"), hiddenSpec());
-    server = WeftServer.start(new WeftServer.Settings(specs, "jdbc:h2:file:" + dir.resolve("state") + ";WRITE_DELAY=0", "127.0.0.1", 0,
+    server = WeftServer.start(new WeftServer.Settings(specs, storeUrl, "127.0.0.1", 0,
         Optional.of(Base64.getEncoder().encodeToString(new byte[32])), dir.resolve("master.key"), Optional.of(ADMIN),
         WeftServer.Settings.DEFAULT_BODY_LIMIT, 4, Duration.ofMillis(200), name -> Optional.empty(), Connectors.discovered()));
   }
