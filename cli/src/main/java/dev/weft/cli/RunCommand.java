@@ -133,6 +133,26 @@ final class RunCommand implements Callable<Integer> {
     out.put("last_position", r.lastPosition().orElse(null));
     out.put("checkpoint_stored", r.checkpointStored());
     out.put("error", r.failure().map(f -> f.userMessage()).orElse(null));
+    r.sync().ifPresent(s -> {
+      Map<String, Object> sync = new LinkedHashMap<>();
+      sync.put("a", side(s.a()));
+      sync.put("b", side(s.b()));
+      sync.put("conflicts", s.conflicts());
+      sync.put("conflict_notes", s.conflictNotes());
+      out.put("sync", sync);
+    });
+    return out;
+  }
+
+  private static Map<String, Object> side(dev.weft.store.SideCounts c) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("side", c.side());
+    out.put("read", c.read());
+    out.put("created", c.created());
+    out.put("updated", c.updated());
+    out.put("deleted", c.deleted());
+    out.put("unchanged", c.unchanged());
+    out.put("dead_lettered", c.deadLettered());
     return out;
   }
 }

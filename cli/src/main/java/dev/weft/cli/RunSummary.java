@@ -10,6 +10,7 @@ final class RunSummary {
   private RunSummary() {}
 
   static String of(RunResult r) {
+    if (r.sync().isPresent()) return SyncRunSummary.of(r, r.sync().get());
     Counts c = r.counts();
     double seconds = r.elapsed().toNanos() / 1e9;
     long rate = seconds > 0 ? Math.round(c.read() / seconds) : c.read();

@@ -37,4 +37,18 @@ class RunSummaryTest {
         Optional.empty());
     assertThat(RunSummary.of(result)).startsWith("Nothing new to read from drop");
   }
+
+  @Test
+  void a_sync_run_says_per_side_what_it_changed_and_its_conflicts_in_words() {
+    var summary = new dev.weft.engine.SyncSummary(new dev.weft.store.SideCounts("crm /contacts", 12, 1, 3, 0, 8, 0),
+        new dev.weft.store.SideCounts("helpdesk.customers", 10, 0, 0, 2, 7, 1), 1,
+        java.util.List.of("a 17 / b 4: newest: a changed at 2026-11-28T10:02:00Z, b at 2026-11-28T09:00:00Z; a's version is kept"));
+    var result = new RunResult("r4", RunStatus.SUCCEEDED, new Counts(22, 6, 1, 0, 0), Duration.ofMillis(1200), "crm /contacts",
+        "helpdesk.customers", Optional.empty(), true, Optional.empty(), Optional.of(summary));
+    assertThat(RunSummary.of(result)).isEqualTo(
+        "Synced crm /contacts <-> helpdesk.customers in 1.2 s. crm /contacts: 12 records read; 1 created, 3 updated, 8 unchanged."
+            + " helpdesk.customers: 10 records read; 2 deleted, 7 unchanged, 1 dead-lettered. 1 conflict (both sides changed the same"
+            + " record): a 17 / b 4: newest: a changed at 2026-11-28T10:02:00Z, b at 2026-11-28T09:00:00Z; a's version is kept."
+            + " See the dead letters with `weft dlq list`.");
+  }
 }
