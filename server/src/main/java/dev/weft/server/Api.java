@@ -31,6 +31,7 @@ final class Api {
   private final Tokens tokens;
   private final Metrics metrics;
   private volatile String baseUrl;
+  private final List<java.util.function.Consumer<String>> resyncListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Api(Store store, Catalog catalog, Instances instances, InstanceEditor editor, FlowRuns runs, FlowSchedules schedules,
       OperatorSecrets secrets, Tokens tokens, Metrics metrics, String baseUrl) {
@@ -199,6 +200,7 @@ final class Api {
     List<dev.weft.model.Flow> flows = instance
         .flatMap(i -> catalog.resolve(i.integrationId(), i.version(), i.environment()))
         .map(v -> v.spec().flows()).orElse(List.of());
+    resyncListeners.forEach(l -> l.accept(instanceId));
     if (instance.isEmpty() || flows.isEmpty()) {
       // deleted, or no runnable version: switch off whatever any version scheduled
       for (String integration : catalog.integrations())
@@ -206,6 +208,11 @@ final class Api {
       return;
     }
     schedules.sync(instance, instanceId, flows);
+  }
+
+  /** Also told of every instance brought in line (event triggers follow instances like schedules). */
+  void alsoResync(java.util.function.Consumer<String> listener) {
+    resyncListeners.add(listener);
   }
 
   void resyncAll() {

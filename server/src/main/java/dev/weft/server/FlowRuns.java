@@ -42,6 +42,7 @@ public final class FlowRuns implements AutoCloseable {
   private final Connectors connectors;
   private final ExecutorService pool;
   private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+  private final java.util.List<java.util.function.BiConsumer<Plan, RunResult>> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FlowRuns(Store store, Catalog catalog, Instances instances, OperatorSecrets secrets, SecretBox box, Metrics metrics,
       Connectors connectors, int threads) {
@@ -126,13 +127,38 @@ public final class FlowRuns implements AutoCloseable {
       if (payload.isPresent()) request = request.withInput(payload.get());
       request = request.withTrigger(trigger);
       if (runId.isPresent()) request = request.withRunId(runId.get());
-      RunResult result = runner.run(request, ProgressListener.none());
-      metrics.run(result.status().name().toLowerCase(java.util.Locale.ROOT), result.counts().read(), result.counts().written());
-      log.info("run {} of {}/{} ({}) ended {}", result.runId(), plan.instance().id(), plan.flow().id(), trigger, result.status());
-      return result;
+      return ended(plan, trigger, runner.run(request, ProgressListener.none()));
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Runs with {@code source} read in place of the flow's source system (an event subscription
+   * feeding what arrived; the run does not close it); waits for a run of the same flow in progress.
+   */
+  public RunResult runFed(Plan plan, String trigger, dev.weft.connector.Source source) throws RunStartException {
+    ReentrantLock lock = running.computeIfAbsent(plan.instance().id() + "/" + plan.flow().id(), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      RunRequest request = request(plan).withTrigger(trigger);
+      FlowRunner fed = new FlowRunner(store, connectors.feeding(dev.weft.engine.FlowSources.sourceSystem(request), source));
+      return ended(plan, trigger, fed.run(request, ProgressListener.none()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Called after each failed run (the failure notification). */
+  public void onFailure(java.util.function.BiConsumer<Plan, RunResult> listener) {
+    failureListeners.add(listener);
+  }
+
+  private RunResult ended(Plan plan, String trigger, RunResult result) {
+    metrics.run(result.status().name().toLowerCase(java.util.Locale.ROOT), result.counts().read(), result.counts().written());
+    log.info("run {} of {}/{} ({}) ended {}", result.runId(), plan.instance().id(), plan.flow().id(), trigger, result.status());
+    if (result.failure().isPresent()) failureListeners.forEach(l -> l.accept(plan, result));
+    return result;
   }
 
   /**

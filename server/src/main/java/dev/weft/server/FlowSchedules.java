@@ -30,11 +30,17 @@ public final class FlowSchedules implements AutoCloseable {
   private final Scheduler scheduler;
 
   public FlowSchedules(DataSource dataSource, FlowRuns runs, Catalog catalog, Duration polling) {
+    this(dataSource, runs, catalog, polling, java.util.List.of());
+  }
+
+  /** @param housekeeping the server's own recurring tasks (run retention), on the same cluster-safe scheduler */
+  FlowSchedules(DataSource dataSource, FlowRuns runs, Catalog catalog, Duration polling,
+      java.util.List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> housekeeping) {
     this.runs = runs;
     this.catalog = catalog;
     this.task = Tasks.recurringWithPersistentSchedule(TASK, FlowSchedule.class).execute((instance, context) -> fire(instance.getData()));
     this.scheduler = Scheduler.create(dataSource, task).threads(2).pollingInterval(polling).enableImmediateExecution().alwaysPersistTimestampInUTC()
-        .deleteUnresolvedAfter(Duration.ofDays(1)).build();
+        .deleteUnresolvedAfter(Duration.ofDays(1)).startTasks(housekeeping).build();
   }
 
   public void start() {

@@ -15,7 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -24,8 +26,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Processes the inbox: claims rows not yet done ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, a
- * claim column on H2), runs each row's flow with its payload as the source, and marks the row done
- * only after the run committed. Rows claimed by a process that died are released on start.
+ * conditional update of the claim columns on H2), runs each row's flow with its payload as the
+ * source, and marks the row done only after the run committed. A claim is a lease: renewed while
+ * this process lives, taken over by any process once it is older than {@code lease} (a process
+ * killed mid-run), released at once on a clean stop. A row run twice that way (the run committed,
+ * the process died before marking it done) is written twice to an idempotent target: upsert and
+ * update leave one row.
  */
 public final class InboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
@@ -34,16 +40,22 @@ public final class InboxWorker implements AutoCloseable {
   private final DataSource dataSource;
   private final FlowRuns runs;
   private final boolean postgres;
-  private final String me = "weft-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String me;
+  private final Duration lease;
+  private final ScheduledExecutorService renewer =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("weft-inbox-claims").daemon().factory());
   private final Semaphore wake = new Semaphore(0);
   private final Thread thread;
   private volatile boolean open = true;
 
-  public InboxWorker(DataSource dataSource, FlowRuns runs) {
+  public InboxWorker(DataSource dataSource, FlowRuns runs, String me, Duration lease) {
     this.dataSource = dataSource;
     this.runs = runs;
+    this.me = me;
+    this.lease = lease;
     this.postgres = isPostgres(dataSource);
-    releaseStaleClaims();
+    long every = Math.max(100, lease.toMillis() / 3);
+    renewer.scheduleWithFixedDelay(this::renewClaims, every, every, TimeUnit.MILLISECONDS);
     this.thread = Thread.ofPlatform().name("weft-inbox-worker").daemon(true).unstarted(this::loop);
   }
 
@@ -71,7 +83,11 @@ public final class InboxWorker implements AutoCloseable {
         wake.tryAcquire(1, TimeUnit.SECONDS);
         wake.drainPermits();
         List<Row> rows;
-        while (open && !(rows = claim()).isEmpty()) rows.forEach(this::process);
+        while (open && !(rows = claim()).isEmpty())
+          for (Row row : rows) {
+            if (!open) break; // the rest are released on close
+            process(row);
+          }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -103,26 +119,31 @@ public final class InboxWorker implements AutoCloseable {
     markDone(row.id(), runId);
   }
 
+  private static final String FREE = "done_at IS NULL AND (claimed_by IS NULL OR claimed_at < ?)";
+
   private List<Row> claim() {
-    String pick = postgres
-        ? "SELECT id FROM webhook_inbox WHERE done_at IS NULL AND claimed_by IS NULL ORDER BY id LIMIT " + CLAIM + " FOR UPDATE SKIP LOCKED"
-        : "SELECT id FROM webhook_inbox WHERE done_at IS NULL AND claimed_by IS NULL ORDER BY id LIMIT " + CLAIM;
+    String pick = "SELECT id FROM webhook_inbox WHERE " + FREE + " ORDER BY id LIMIT " + CLAIM + (postgres ? " FOR UPDATE SKIP LOCKED" : "");
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime expired = now.minus(lease);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(pick); ResultSet r = s.executeQuery()) {
-          while (r.next()) ids.add(r.getLong(1));
+        try (PreparedStatement s = c.prepareStatement(pick)) {
+          s.setObject(1, expired);
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) ids.add(r.getLong(1));
+          }
         }
         List<Row> rows = new ArrayList<>();
-        // H2: the claimed_by IS NULL condition makes a claim that lost a race update nothing
-        try (PreparedStatement u = c.prepareStatement(
-                "UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND claimed_by IS NULL");
+        // H2: the condition repeated makes a claim that lost a race update nothing
+        try (PreparedStatement u = c.prepareStatement("UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND " + FREE);
             PreparedStatement q = c.prepareStatement("SELECT instance, flow, payload FROM webhook_inbox WHERE id = ?")) {
           for (long id : ids) {
             u.setString(1, me);
-            u.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            u.setObject(2, now);
             u.setLong(3, id);
+            u.setObject(4, expired);
             if (u.executeUpdate() == 0) continue;
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
@@ -159,15 +180,27 @@ public final class InboxWorker implements AutoCloseable {
     });
   }
 
-  /**
-   * Rows claimed and never finished belong to a process that stopped: released so they run again.
-   * (A single server per store; several servers need a claim lease, not done yet.)
-   */
-  private void releaseStaleClaims() {
-    int released = Sql.with(dataSource, "release stale claims",
-        "UPDATE webhook_inbox SET claimed_by = NULL, claimed_at = NULL WHERE done_at IS NULL AND claimed_by IS NOT NULL",
-        PreparedStatement::executeUpdate);
-    if (released > 0) log.info("{} webhook(s) left by a stopped process will be processed again", released);
+  /** Keeps this process's claims alive while it works on them. */
+  private void renewClaims() {
+    try {
+      Sql.with(dataSource, "renew inbox claims", "UPDATE webhook_inbox SET claimed_at = ? WHERE claimed_by = ? AND done_at IS NULL", s -> {
+        s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+        s.setString(2, me);
+        return s.executeUpdate();
+      });
+    } catch (RuntimeException e) {
+      log.warn("cannot renew the inbox claims: {}", e.getMessage());
+    }
+  }
+
+  /** Claims not worked on yet, given back at once so another process need not wait for them to expire. */
+  private void releaseMine() {
+    int released = Sql.with(dataSource, "release inbox claims",
+        "UPDATE webhook_inbox SET claimed_by = NULL, claimed_at = NULL WHERE claimed_by = ? AND done_at IS NULL", s -> {
+          s.setString(1, me);
+          return s.executeUpdate();
+        });
+    if (released > 0) log.info("{} claimed webhook(s) given back for another process or the next start", released);
   }
 
   private static boolean isPostgres(DataSource dataSource) {
@@ -178,7 +211,7 @@ public final class InboxWorker implements AutoCloseable {
     }
   }
 
-  /** Stops claiming; the row in progress finishes first. */
+  /** Stops claiming; the row in progress finishes first, the rows claimed and not started are given back. */
   @Override
   public void close() {
     open = false;
@@ -188,5 +221,7 @@ public final class InboxWorker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    renewer.shutdownNow();
+    if (!thread.isAlive()) releaseMine();
   }
 }

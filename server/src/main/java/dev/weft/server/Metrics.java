@@ -25,6 +25,27 @@ public final class Metrics {
     Gauge.builder("weft_inbox_queue_depth", depth).description("Webhooks accepted and not yet processed").register(registry);
   }
 
+  /** Records an event run took from a broker. */
+  public void events(String instance, long records) {
+    Counter.builder("weft_event_records").tag("instance", instance).description("Records taken from broker subscriptions by event runs")
+        .register(registry).increment(records);
+  }
+
+  public void eventSubscriptions(Supplier<Number> active) {
+    Gauge.builder("weft_event_subscriptions", active).description("Event subscriptions this process holds").register(registry);
+  }
+
+  /** What the retention task deleted, by kind: runs, log_lines, dead_letters, inbox. */
+  public void pruned(String kind, long count) {
+    Counter.builder("weft_pruned").tag("kind", kind).description("Rows deleted by run retention").register(registry).increment(count);
+  }
+
+  /** Failure notifications by outcome: sent, failed. */
+  public void notification(String outcome) {
+    Counter.builder("weft_notifications").tag("outcome", outcome).description("Failure notifications by outcome").register(registry)
+        .increment();
+  }
+
   public String scrape() {
     return registry.scrape();
   }

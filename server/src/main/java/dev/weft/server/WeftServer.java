@@ -52,6 +52,9 @@ public final class WeftServer implements AutoCloseable {
   private final Inbox inbox;
   private final InboxWorker worker;
   private final FlowSchedules schedules;
+  private final Leases leases;
+  private final EventTriggers events;
+  private final FailureNotifier notifier;
   private final Tokens tokens;
   private final OperatorSecrets secrets;
   private final Optional<String> createdAdminToken;
@@ -59,7 +62,7 @@ public final class WeftServer implements AutoCloseable {
   private final Javalin app;
   private volatile String baseUrl;
 
-  private WeftServer(Settings s) {
+  private WeftServer(Settings s, ServerTuning tuning) {
     this.settings = s;
     this.store = Store.open(s.storeUrl());
     try {
@@ -73,11 +76,20 @@ public final class WeftServer implements AutoCloseable {
       s.adminToken().ifPresent(t -> tokens.register(t, new Caller.Admin()));
       this.createdAdminToken = tokens.anyAdmin() ? Optional.empty() : Optional.of(tokens.create(new Caller.Admin()));
       this.runs = new FlowRuns(store, catalog, instances, secrets, box, metrics, s.connectors(), s.runThreads());
+      this.notifier = new FailureNotifier(store, secrets, box, s.env(), metrics, tuning.notifyAttempts(), tuning.notifyBackoff());
+      runs.onFailure(notifier::failed);
+      this.leases = new Leases(store.dataSource(), "weft-" + java.util.UUID.randomUUID().toString().substring(0, 8), tuning.lease());
       this.inbox = new Inbox(store.dataSource());
-      this.worker = new InboxWorker(store.dataSource(), runs);
+      this.worker = new InboxWorker(store.dataSource(), runs, leases.me(), tuning.lease());
       inbox.onCommit(worker::wake);
       metrics.queueDepth(() -> inbox.queued() + worker.pending());
-      this.schedules = new FlowSchedules(store.dataSource(), runs, catalog, s.schedulePolling());
+      List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> housekeeping = tuning.keepRuns()
+          .<List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>>>map(
+              keep -> List.of(new Retention(store.dataSource(), keep, metrics).task(tuning.pruneEvery())))
+          .orElse(List.of());
+      this.schedules = new FlowSchedules(store.dataSource(), runs, catalog, s.schedulePolling(), housekeeping);
+      this.events = new EventTriggers(instances, catalog, runs, s.connectors(), leases, metrics,
+          new EventFeed.Timing(tuning.eventQuiet(), tuning.eventLongest(), tuning.eventRetry()));
       InstanceEditor editor = new InstanceEditor(catalog, instances, box);
       Webhooks webhooks = new Webhooks(instances, runs, secrets, box, inbox, metrics, s.bodyLimit(), s.env());
       Api[] api = new Api[1];
@@ -101,6 +113,7 @@ public final class WeftServer implements AutoCloseable {
       String host = s.host().equals("0.0.0.0") ? "localhost" : s.host();
       this.baseUrl = "http://" + host + ":" + app.port();
       api[0].baseUrl(baseUrl);
+      api[0].alsoResync(events::sync);
       worker.start();
       schedules.start();
       api[0].resyncAll();
@@ -111,7 +124,11 @@ public final class WeftServer implements AutoCloseable {
   }
 
   public static WeftServer start(Settings settings) {
-    return new WeftServer(settings);
+    return new WeftServer(settings, ServerTuning.defaults());
+  }
+
+  public static WeftServer start(Settings settings, ServerTuning tuning) {
+    return new WeftServer(settings, tuning);
   }
 
   public int port() {
@@ -155,6 +172,10 @@ public final class WeftServer implements AutoCloseable {
     return schedules;
   }
 
+  public EventTriggers events() {
+    return events;
+  }
+
   public Inbox inbox() {
     return inbox;
   }
@@ -172,9 +193,12 @@ public final class WeftServer implements AutoCloseable {
     log.info("weft serve stopping: intake first, then running work, then the store");
     app.stop();
     inbox.close();
+    events.close();
     worker.close();
     schedules.close();
     runs.close();
+    notifier.close();
+    leases.close();
     store.close();
   }
 }
