@@ -20,10 +20,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One run's loop, in two threads: a reader reads and maps batches and hands them over a small
- * bounded queue to the writer (the caller's thread), which writes each batch, then stores its
- * checkpoint, dead letters and counts in one transaction, in order. Memory stays bounded by the
- * queue. The source is only ever called from one thread at a time: acknowledgements ({@link
+ * One run's loop, in two threads: a reader reads and maps batches, has the sink {@linkplain
+ * Sink#prepare prepare} each (so that checking and encoding records overlaps the target's work on
+ * the batch before), and hands them over a small bounded queue to the writer (the caller's
+ * thread), which writes each batch, then stores its checkpoint, dead letters and counts in one
+ * transaction, in order. Memory stays bounded by the queue. The source is only ever called from one thread at a time: acknowledgements ({@link
  * Source#committed}) are handed back to the reader, and made by the writer once the reader ended.
  */
 final class PipelinedRun {
@@ -166,7 +167,9 @@ final class PipelinedRun {
           return;
         }
         read += size;
-        queue.put(new Next(mapper.map(batch)));
+        MappedBatch mapped = mapper.map(batch);
+        prepareAhead(mapped);
+        queue.put(new Next(mapped));
         at = batch.after();
         // An empty batch that is not the last means the source is idle: a run ends there.
         if (batch.done() || size == 0) {
@@ -185,6 +188,16 @@ final class PipelinedRun {
     } catch (Error e) {
       // without a Stop the writer would wait on the queue for ever
       offer(new Stop(failureMessage.of("reading the source failed: " + e, e.toString(), Map.of()), e));
+    }
+  }
+
+  /** The sink checks and encodes the batch here, while the writer waits on the target for the batch before. */
+  private void prepareAhead(MappedBatch batch) {
+    if (batch.toWrite().isEmpty()) return;
+    try {
+      sink.prepare(batch.toWrite());
+    } catch (RuntimeException e) {
+      // only an optimisation: the write does the same work again and reports the failure there
     }
   }
 

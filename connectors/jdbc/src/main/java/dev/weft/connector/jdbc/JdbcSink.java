@@ -12,9 +12,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,89 +89,77 @@ final class JdbcSink implements Sink {
     }
   }
 
+  /**
+   * Batches the engine prepared ahead on its reading thread, by identity, until written. Mostly
+   * one entry: the engine writes a batch soon after preparing it.
+   */
+  private final Map<List<SinkRecord>, Prepared> preparedAhead = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  @Override
+  public void prepare(List<SinkRecord> batch) {
+    if (!batch.isEmpty()) preparedAhead.put(batch, prepared(batch));
+  }
+
   @Override
   public WriteResult write(List<SinkRecord> batch) throws ConnectorException {
-    Preparation preparation = new Preparation(batch);
+    Prepared prepared = preparedAhead.remove(batch);
+    if (prepared == null) prepared = prepared(batch);
     boolean refused = false;
-    if (writer instanceof PostgresCopyWriter copy) {
-      switch (streamed(copy, preparation)) {
-        case WRITTEN -> {
-          return preparation.result(List.of());
-        }
-        case REFUSED -> refused = true;
-        case NOT_UNIFORM -> {}
-      }
+    if (prepared.encoded().isPresent() && writer instanceof PostgresCopyWriter copy) {
+      if (copied(copy, prepared.encoded().get())) return prepared.result(List.of());
+      refused = true;
     }
-    preparation.drain();
-    List<PreparedRow> rows = preparation.rows;
+    List<PreparedRow> rows = prepared.rows();
     if (mode == Target.Write.UPSERT) rows = lastOfEachKey(rows);
-    return preparation.result(rows.isEmpty() ? List.of() : inTransaction(rows, refused));
+    return prepared.result(rows.isEmpty() ? List.of() : inTransaction(rows, refused));
   }
 
-  /** Prepares the records of a batch one by one, keeping the rows and the refusals. */
-  private final class Preparation implements java.util.Iterator<PreparedRow> {
-    private final List<SinkRecord> batch;
-    private final List<PreparedRow> rows;
-    private final List<WriteResult.Rejected> rejected = new ArrayList<>();
-    private int next;
-    private PreparedRow ahead;
-
-    Preparation(List<SinkRecord> batch) {
-      this.batch = batch;
-      this.rows = new ArrayList<>(batch.size());
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (ahead == null && next < batch.size()) {
-        int i = next++;
-        try {
-          ahead = preparer.prepare(i, batch.get(i).value());
-          rows.add(ahead);
-        } catch (RecordRejected e) {
-          rejected.add(new WriteResult.Rejected(i, e.getMessage()));
-        }
-      }
-      return ahead != null;
-    }
-
-    @Override
-    public PreparedRow next() {
-      if (!hasNext()) throw new java.util.NoSuchElementException();
-      PreparedRow row = ahead;
-      ahead = null;
-      return row;
-    }
-
-    void drain() {
-      while (hasNext()) next();
-    }
+  /**
+   * A batch checked and coerced: the rows to write, the records refused for themselves, and, when
+   * writing by COPY and the rows all set the same columns, the rows encoded for it.
+   */
+  private record Prepared(
+      int size, List<PreparedRow> rows, List<WriteResult.Rejected> rejected, Optional<PostgresCopyWriter.Encoded> encoded) {
 
     WriteResult result(List<WriteResult.Rejected> refusedByDatabase) {
+      if (rejected.isEmpty() && refusedByDatabase.isEmpty()) return new WriteResult(size, List.of());
       List<WriteResult.Rejected> all = new ArrayList<>(rejected);
       all.addAll(refusedByDatabase);
-      all.sort(java.util.Comparator.comparingInt(WriteResult.Rejected::index));
-      return new WriteResult(batch.size() - all.size(), all);
+      all.sort(Comparator.comparingInt(WriteResult.Rejected::index));
+      return new WriteResult(size - all.size(), all);
     }
   }
 
-  private enum Streamed { WRITTEN, REFUSED, NOT_UNIFORM }
+  /** Needs no connection: runs on the engine's reading thread (by {@link #prepare}) or in {@link #write}. */
+  private Prepared prepared(List<SinkRecord> batch) {
+    List<PreparedRow> rows = new ArrayList<>(batch.size());
+    List<WriteResult.Rejected> rejected = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        rows.add(preparer.prepare(i, batch.get(i).value()));
+      } catch (RecordRejected e) {
+        rejected.add(new WriteResult.Rejected(i, e.getMessage()));
+      }
+    }
+    Optional<PostgresCopyWriter.Encoded> encoded =
+        writer instanceof PostgresCopyWriter copy ? copy.encode(rows, preparer::keyOf) : Optional.empty();
+    return new Prepared(batch.size(), rows, rejected, encoded);
+  }
 
-  /** The fast path: the whole batch in one COPY, records prepared as they are sent. */
-  private Streamed streamed(PostgresCopyWriter copy, Preparation preparation) throws ConnectorException {
+  /** The fast path: the whole batch in one COPY. False when the database refused the batch for its data. */
+  private boolean copied(PostgresCopyWriter copy, PostgresCopyWriter.Encoded encoded) throws ConnectorException {
     Connection c = connection();
     try {
-      boolean uniform = copy.stream(c, preparation, preparer::keyOf);
-      if (uniform) c.commit();
-      else rollback(c);
+      copy.send(c, encoded);
+      c.commit();
       writer.transactionEnded();
-      return uniform ? Streamed.WRITTEN : Streamed.NOT_UNIFORM;
+      return true;
     } catch (SQLException e) {
       rollback(c);
       writer.transactionEnded();
       if (SqlFailure.of(e, database.dialect()) == SqlFailure.DATA) {
         LOG.debug("batch refused ({}), finding the records at fault", SqlFailure.describe(e));
-        return Streamed.REFUSED;
+        return false;
       }
       ConnectorException failure = SqlFailure.raise(e, database.dialect(), "writing to " + shape.name() + " in " + database.displayUrl());
       if (failure instanceof TransientException) discardConnection();
@@ -272,7 +264,13 @@ final class JdbcSink implements Sink {
   }
 
   @Override
+  public void abort() {
+    preparedAhead.clear();
+  }
+
+  @Override
   public void close() {
+    preparedAhead.clear();
     if (connection != null) closeQuietly(connection);
     connection = null;
     release.run();

@@ -6,8 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -23,7 +28,7 @@ import org.postgresql.copy.CopyManager;
 final class PostgresCopyWriter implements RowWriter {
 
   private static final String ORDINAL = "weft_ordinal";
-  private static final int FLUSH_CHARS = 1 << 16; // small pieces: the server parses one while the next is written
+  private static final int FLUSH_CHARS = 1 << 16; // small pieces: the server parses one while the next is sent
 
   private final PostgresDialect dialect;
   private final String table;
@@ -71,26 +76,64 @@ final class PostgresCopyWriter implements RowWriter {
 
   @Override
   public List<WriteResult.Rejected> write(Connection connection, List<PreparedRow> rows) throws SQLException {
-    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    for (List<PreparedRow> run : RowWriter.runsOfSameColumns(rows)) {
-      String columns = dialect.joinQuoted(run.get(0).columnNames());
-      if (mode == Target.Write.INSERT) {
-        copyIn(copy, table, columns, run, false);
-        continue;
-      }
-      try (Statement statement = connection.createStatement()) {
-        if (stagingHasRows) statement.execute("DELETE FROM " + staging);
-        stagingHasRows = true;
-        copyIn(copy, staging, columns + ", " + ORDINAL, run, true);
-        statement.executeUpdate(merge(run.get(0).columnNames(), false));
-      }
-    }
+    boolean ordinal = mode == Target.Write.UPSERT;
+    for (List<PreparedRow> run : RowWriter.runsOfSameColumns(rows))
+      send(connection, new Encoded(run.get(0).columnNames(), chunks(run, ordinal), false));
     return List.of();
   }
 
   @Override
   public void transactionEnded() {
     stagingHasRows = false;
+  }
+
+  /**
+   * Rows in COPY's text format, in pieces of about {@value #FLUSH_CHARS} characters; {@code
+   * duplicates}: some key is on more than one row (the last of each key must win the merge).
+   */
+  record Encoded(List<String> columnNames, List<byte[]> chunks, boolean duplicates) {}
+
+  /**
+   * Encodes a batch's rows for {@link #send}, without a connection, so that it can be done while
+   * the batch before is being written; empty when the rows do not all set the same columns (then
+   * the caller uses {@link #write}).
+   */
+  Optional<Encoded> encode(List<PreparedRow> rows, Function<PreparedRow, String> keyOf) {
+    if (rows.isEmpty()) return Optional.empty();
+    List<Column> columns = rows.get(0).columns();
+    boolean upsert = mode == Target.Write.UPSERT;
+    Set<String> keys = upsert ? new HashSet<>(rows.size() * 2) : Set.of();
+    boolean duplicates = false;
+    for (PreparedRow row : rows) {
+      if (!row.columns().equals(columns)) return Optional.empty();
+      if (upsert && !keys.add(keyOf.apply(row))) duplicates = true;
+    }
+    return Optional.of(new Encoded(rows.get(0).columnNames(), chunks(rows, upsert), duplicates));
+  }
+
+  /**
+   * Copies encoded rows into the table, or for an upsert into the staging table and from there
+   * merged into the table, inside the caller's transaction.
+   */
+  void send(Connection connection, Encoded rows) throws SQLException {
+    boolean upsert = mode == Target.Write.UPSERT;
+    String columns = dialect.joinQuoted(rows.columnNames());
+    try (Statement statement = connection.createStatement()) {
+      if (upsert && stagingHasRows) statement.execute("DELETE FROM " + staging);
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      String into = upsert ? staging + " (" + columns + ", " + ORDINAL + ")" : table + " (" + columns + ")";
+      CopyIn in = copy.copyIn("COPY " + into + " FROM STDIN");
+      try {
+        for (byte[] chunk : rows.chunks()) in.writeToCopy(chunk, 0, chunk.length);
+        in.endCopy();
+      } finally {
+        if (in.isActive()) in.cancelCopy();
+      }
+      if (upsert) {
+        stagingHasRows = true;
+        statement.executeUpdate(merge(rows.columnNames(), rows.duplicates()));
+      }
+    }
   }
 
   /** Moves the staged rows into the table; with duplicates, the last row of each key (by ordinal) wins. */
@@ -104,74 +147,19 @@ final class PostgresCopyWriter implements RowWriter {
     return "INSERT INTO " + table + " (" + columns + ") " + select + dialect.onConflict(columnNames, key);
   }
 
-  private void copyIn(CopyManager copy, String into, String columns, List<PreparedRow> rows, boolean ordinal)
-      throws SQLException {
-    CopyIn in = copy.copyIn("COPY " + into + " (" + columns + ") FROM STDIN");
-    try {
-      StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
-      for (PreparedRow row : rows) {
-        CopyText.appendRow(text, row.values(), ordinal ? row.index() : -1);
-        if (text.length() >= FLUSH_CHARS) flush(in, text);
-      }
-      flush(in, text);
-      in.endCopy();
-    } finally {
-      if (in.isActive()) in.cancelCopy();
-    }
-  }
-
-  /**
-   * Writes a whole batch in one pass, preparing each record just before it is sent so that the
-   * server parses the COPY data while the next records are prepared. Returns false, having sent
-   * nothing that stays, when the records do not all set the same columns (then the caller rolls
-   * back and uses {@link #write}).
-   */
-  boolean stream(Connection connection, java.util.Iterator<PreparedRow> rows, java.util.function.Function<PreparedRow, String> keyOf)
-      throws SQLException {
-    if (!rows.hasNext()) return true;
-    PreparedRow first = rows.next();
-    List<Column> shape = first.columns();
-    String columns = dialect.joinQuoted(first.columnNames());
-    boolean upsert = mode == Target.Write.UPSERT;
-    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    if (upsert && stagingHasRows) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("DELETE FROM " + staging);
+  /** The rows as COPY text; {@code ordinal}: each row's index goes last, for the staging table. */
+  private static List<byte[]> chunks(List<PreparedRow> rows, boolean ordinal) {
+    List<byte[]> chunks = new ArrayList<>();
+    StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
+    for (PreparedRow row : rows) {
+      CopyText.appendRow(text, row.values(), ordinal ? row.index() : -1);
+      if (text.length() >= FLUSH_CHARS) {
+        chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
       }
     }
-    CopyIn in = copy.copyIn("COPY " + (upsert ? staging + " (" + columns + ", " + ORDINAL + ")" : table + " (" + columns + ")") + " FROM STDIN");
-    boolean duplicates = false;
-    java.util.Set<String> keys = upsert ? new java.util.HashSet<>() : java.util.Set.of();
-    try {
-      StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
-      for (PreparedRow row = first; row != null; row = rows.hasNext() ? rows.next() : null) {
-        if (!row.columns().equals(shape)) {
-          in.cancelCopy();
-          return false;
-        }
-        if (upsert && !keys.add(keyOf.apply(row))) duplicates = true;
-        CopyText.appendRow(text, row.values(), upsert ? row.index() : -1);
-        if (text.length() >= FLUSH_CHARS) flush(in, text);
-      }
-      flush(in, text);
-      in.endCopy();
-    } finally {
-      if (in.isActive()) in.cancelCopy();
-    }
-    if (upsert) {
-      stagingHasRows = true;
-      try (Statement statement = connection.createStatement()) {
-        statement.executeUpdate(merge(first.columnNames(), duplicates));
-      }
-    }
-    return true;
-  }
-
-  private static void flush(CopyIn in, StringBuilder text) throws SQLException {
-    if (text.isEmpty()) return;
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    in.writeToCopy(bytes, 0, bytes.length);
-    text.setLength(0);
+    if (!text.isEmpty()) chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+    return chunks;
   }
 
   /** COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */

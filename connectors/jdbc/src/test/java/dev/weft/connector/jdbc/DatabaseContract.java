@@ -252,6 +252,35 @@ abstract class DatabaseContract {
   }
 
   @Test
+  void aBatchPreparedAheadIsWrittenAsAnyOtherAndItsRefusalsAreStillFound() throws Exception {
+    Sink sink = sink(Target.Write.UPSERT, "order_id");
+    var first = batch(List.of(order("P-1", "Ada", 1L), order("P-2", "Bob", 2L)));
+    var second = batch(List.of(
+        order("P-2", "Bob", 12L),
+        order("P-3", null, 3L), // NOT NULL: refused by the database
+        record("order_id", "P-4", "total", "four"), // refused while preparing
+        order("P-5", "Cy", 5L),
+        order("P-5", "Cyd", 15L)));
+    // as the engine does: the next batch is prepared while the one before is written
+    sink.prepare(first);
+    sink.prepare(second);
+
+    assertThat(sink.write(first)).isEqualTo(WriteResult.all(2));
+    WriteResult result = sink.write(second);
+
+    assertThat(result.written()).isEqualTo(3);
+    assertThat(result.rejected()).extracting(WriteResult.Rejected::index).containsExactly(1, 2);
+    assertThat(result.rejected().get(1).reason()).contains("four");
+    List<Map<String, Object>> rows = rows("SELECT order_id, customer_name, total FROM " + orders + " ORDER BY order_id");
+    assertThat(rows).extracting(r -> r.get("order_id")).containsExactly("P-1", "P-2", "P-5");
+    assertThat(rows).extracting(r -> new BigDecimal(r.get("total").toString()).intValue()).containsExactly(1, 12, 15);
+    assertThat(rows.get(2).get("customer_name")).isEqualTo("Cyd");
+    // written again (as a retry does), the batch is prepared anew and lands the same
+    assertThat(sink.write(first)).isEqualTo(WriteResult.all(2));
+    assertThat(count()).isEqualTo(3);
+  }
+
+  @Test
   void anUnknownFieldRejectsTheRecordUnlessTheSystemIgnoresThem() throws Exception {
     List<Map<String, Object>> records = List.of(order("C-1", "Ada", 1L), record("order_id", "C-2", "customer_nmae", "Bob"));
 
