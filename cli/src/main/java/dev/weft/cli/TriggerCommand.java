@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec.Target;
 
@@ -36,15 +36,13 @@ final class TriggerCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "FLOW")
   String flow;
 
-  @Option(names = "--url", paramLabel = "URL", description = "The server (default: $WEFT_URL, else ${DEFAULT-VALUE}).")
-  String url = System.getenv().getOrDefault("WEFT_URL", "http://localhost:8080");
-
-  @Option(names = "--token", paramLabel = "TOKEN", description = "An API token (default: $WEFT_TOKEN).")
-  String token = System.getenv().getOrDefault("WEFT_TOKEN", "");
+  @Mixin ServerOptions server = new ServerOptions();
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = command.commandLine().getErr();
+    String url = server.url;
+    String token = server.token;
     HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/instances/" + instance + "/flows/" + flow + "/runs"))
         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
     HttpResponse<String> response;

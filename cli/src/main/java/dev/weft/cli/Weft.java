@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
       ServeCommand.SecretCommand.class,
       ServeCommand.ApproveCommand.class,
       TriggerCommand.class,
+      InstanceCommand.class,
+      RunsCommand.class,
+      LogsCommand.class,
+      TokenCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

@@ -106,13 +106,14 @@ final class Api {
     });
 
     c.routes.get("/api/runs", ctx -> {
-      List<String> ids = new ArrayList<>();
-      String instance = ctx.queryParam("instance");
-      if (instance != null) ids.add(visible(caller(ctx), instance).id());
-      else visibleInstances(caller(ctx)).forEach(i -> ids.add(i.id()));
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (String id : ids) for (String runId : runIds(id)) store.runs().get(runId).map(Api::run).ifPresent(out::add);
-      json(ctx, 200, out);
+      Map<String, String> query = new LinkedHashMap<>();
+      ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+      RunListing.Filter filter = RunListing.filter(query, java.time.Instant.now());
+      Caller caller = caller(ctx);
+      if (caller instanceof Caller.Customer) filter.instance().ifPresent(i -> visible(caller, i));
+      Optional<List<String>> seen = caller instanceof Caller.Admin ? Optional.empty()
+          : Optional.of(visibleInstances(caller).stream().map(Instance::id).toList());
+      json(ctx, 200, new RunListing(store).list(filter, seen).stream().map(Api::run).toList());
     });
     c.routes.get("/api/runs/{id}", ctx -> {
       RunRecord r = store.runs().get(ctx.pathParam("id")).filter(run -> instances.get(run.instance())
@@ -123,12 +124,7 @@ final class Api {
       json(ctx, 200, out);
     });
 
-    c.routes.post("/api/tokens", ctx -> {
-      admin(ctx);
-      Object customer = body(ctx).get("customer");
-      if (customer == null || String.valueOf(customer).isBlank()) throw Invalid.of("customer", "is required");
-      json(ctx, 201, Map.of("customer", String.valueOf(customer), "token", tokens.create(new Caller.Customer(String.valueOf(customer)))));
-    });
+    new TokenRoutes(tokens).register(c);
     c.routes.get("/api/secrets", ctx -> {
       admin(ctx);
       json(ctx, 200, Map.of("names", secrets.names()));
@@ -176,18 +172,6 @@ final class Api {
     json(ctx, 202, out);
   }
 
-  private List<String> runIds(String instance) {
-    return Sql.with(store.dataSource(), "read runs", "SELECT id FROM runs WHERE instance = ? ORDER BY started_at DESC", s -> {
-      s.setMaxRows(100);
-      s.setString(1, instance);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) ids.add(r.getString(1));
-      }
-      return ids;
-    });
-  }
-
   private Instance setEnabled(Instance i, boolean on) {
     Instance changed = i.withEnabled(on);
     instances.put(changed);
@@ -226,13 +210,13 @@ final class Api {
     ctx.attribute(CALLER, caller);
   }
 
-  private static Caller caller(Context ctx) {
+  static Caller caller(Context ctx) {
     Caller caller = ctx.attribute(CALLER);
     if (caller == null) throw new Refused(401, "send Authorization: Bearer <token>");
     return caller;
   }
 
-  private static void admin(Context ctx) {
+  static void admin(Context ctx) {
     if (!(caller(ctx) instanceof Caller.Admin)) throw new Refused(403, "this needs an admin token");
   }
 
@@ -266,6 +250,15 @@ final class Api {
     out.put("latest_approved", versions.stream().filter(SpecVersion::approved).findFirst().map(SpecVersion::version).orElse(null));
     out.put("flows", versions.get(0).spec().flows().stream().map(f -> f.id()).toList());
     out.put("plans", versions.get(0).spec().plans());
+    out.put("config", versions.get(0).spec().config().stream().map(o -> {
+      Map<String, Object> option = new LinkedHashMap<>();
+      option.put("key", o.key());
+      option.put("label", o.label().orElse(o.key()));
+      option.put("type", o.type().name().toLowerCase(java.util.Locale.ROOT));
+      option.put("required", o.required());
+      option.put("options", o.options());
+      return option;
+    }).toList());
     return out;
   }
 
@@ -280,7 +273,7 @@ final class Api {
     return out;
   }
 
-  private static Map<String, Object> run(RunRecord r) {
+  static Map<String, Object> run(RunRecord r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", r.id());
     out.put("instance", r.instance());

@@ -42,6 +42,8 @@ public final class FlowRuns implements AutoCloseable {
   private final Connectors connectors;
   private final ExecutorService pool;
   private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+  private volatile java.util.function.Function<String, dev.weft.connector.GrantedTokens> grants =
+      instance -> dev.weft.connector.GrantedTokens.none();
   private final java.util.List<java.util.function.BiConsumer<Plan, RunResult>> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FlowRuns(Store store, Catalog catalog, Instances instances, OperatorSecrets secrets, SecretBox box, Metrics metrics,
@@ -190,7 +192,12 @@ public final class FlowRuns implements AutoCloseable {
         .withInstance(plan.instance().id())
         .withConfig(unsealed(plan))
         .withSecrets(resolver())
-        .withSpecVersion(plan.version().version());
+        .withSpecVersion(plan.version().version()).withGrants(grants.apply(plan.instance().id()));
+  }
+
+  /** Where runs of an instance find the OAuth 2 tokens its customer granted. */
+  public void grantsFrom(java.util.function.Function<String, dev.weft.connector.GrantedTokens> grants) {
+    this.grants = grants;
   }
 
   public boolean running(String instanceId, String flowId) {

@@ -76,6 +76,10 @@ public final class WeftServer implements AutoCloseable {
       s.adminToken().ifPresent(t -> tokens.register(t, new Caller.Admin()));
       this.createdAdminToken = tokens.anyAdmin() ? Optional.empty() : Optional.of(tokens.create(new Caller.Admin()));
       this.runs = new FlowRuns(store, catalog, instances, secrets, box, metrics, s.connectors(), s.runThreads());
+      OAuthGrants grants = new OAuthGrants(store.dataSource(), box);
+      OAuthConnect connect = new OAuthConnect(store.dataSource(), catalog, instances, secrets, box, grants, tokens, s.env(),
+          () -> s.env().apply("WEFT_PUBLIC_URL").map(u -> u.replaceAll("/+$", "")).orElse(baseUrl));
+      runs.grantsFrom(instance -> grants.of(instance, system -> connect.hint(instance, system)));
       this.notifier = new FailureNotifier(store, secrets, box, s.env(), metrics, tuning.notifyAttempts(), tuning.notifyBackoff());
       runs.onFailure(notifier::failed);
       this.leases = new Leases(store.dataSource(), "weft-" + java.util.UUID.randomUUID().toString().substring(0, 8), tuning.lease());
@@ -102,6 +106,7 @@ public final class WeftServer implements AutoCloseable {
         webhooks.register(c);
         api[0] = new Api(store, catalog, instances, editor, runs, schedules, secrets, tokens, metrics, "");
         api[0].register(c);
+        connect.register(c);
         ServerServices services = new ServerServices(store, catalog, instances, editor, runs, schedules, tokens, () -> baseUrl,
             new ServerServices.Resync() {
               public void instance(String id) { api[0].resync(id); }
