@@ -28,5 +28,6 @@ public final class ConsoleExtension implements ServerExtension {
     new InstancePages(services, pages, runSearch).register(routes);
     new RunPages(services, pages, runSearch).register(routes);
     new DeadLetterPages(services, pages).register(routes);
+    new PlanPage(services, pages).register(routes);
   }
 }

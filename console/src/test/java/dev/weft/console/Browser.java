@@ -37,6 +37,7 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5)); // an element of the next page may take a moment
     Files.createDirectories(SCREENSHOTS);
   }
 

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The console as people use it, in headless Chromium: an admin logs in, approves a version, reads
  * the diff, creates an instance through the wizard (a wrong value shows that field's error), runs
- * it and watches it finish, inspects and replays the dead letter; then a customer sees only its
+ * it (after its plan) and watches it finish, inspects and replays the dead letter; then a customer sees only its
  * own integrations, instances and runs, and switches an integration on. Screenshots of every page
  * land in {@code console/target/screenshots/}.
  */
@@ -57,7 +57,7 @@ class ConsoleBrowserIT {
     b.screenshot("login-refused");
     b.type("#token", ConsoleFixture.ADMIN);
     b.find("form button[type=submit]").click();
-    assertThat(b.driver.getCurrentUrl()).endsWith("/console/runs");
+    b.waiting(30).until(ExpectedConditions.urlMatches(".*" + "/console/runs" + "$"));
     assertThat(b.driver.manage().getCookieNamed("weft_console").isHttpOnly()).isTrue();
     assertThat(b.driver.manage().getCookieNamed("weft_console").getValue()).doesNotContain(ConsoleFixture.ADMIN);
 
@@ -78,6 +78,7 @@ class ConsoleBrowserIT {
     b.screenshot("integration-approved");
 
     b.find(".diff-form button").click();
+    b.waiting(10).until(ExpectedConditions.urlContains("/diff?"));
     assertThat(b.all("table.diff tr.changed")).isNotEmpty();
     assertThat(b.find("table.diff tr.changed td.new").getText()).contains("with quantities");
     b.screenshot("version-diff");
@@ -101,16 +102,30 @@ class ConsoleBrowserIT {
     b.type("#f-api_key", "acme-very-secret-key");
     b.type("#f-alert_email", "ops@acme.example");
     b.find(".wizard button[type=submit]").click();
-    assertThat(b.driver.getCurrentUrl()).endsWith("/console/instances/acme-orders");
+    b.waiting(30).until(ExpectedConditions.urlMatches(".*" + "/console/instances/acme-orders" + "$"));
     assertThat(b.find(".notice.ok").getText()).contains("acme-orders created");
     assertThat(b.text()).contains("starter", "not in plan");
     assertThat(b.all(".copy input").get(0).getDomProperty("value")).endsWith("/hooks/acme-orders/events");
     assertThat(b.driver.getPageSource()).doesNotContain("acme-very-secret-key");
     b.screenshot("instance-created");
 
+    // The plan: what a run would write, before anything is written.
+    b.find("a[href$='/flows/orders/plan']").click();
+    assertThat(b.find("h1").getText()).isEqualTo("What a run of orders would change");
+    b.screenshot("plan");
+    // globex's run already wrote A-1 and A-3 (A-2 was refused), so only A-2 would be created
+    assertThat(b.find(".plan-creates").getText()).isEqualTo("1");
+    assertThat(b.find(".plan-unchanged").getText()).isEqualTo("2");
+    assertThat(b.find("table.plan").getText()).contains("create A-2", "500");
+    try (var c = f.target(); ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + ConsoleFixture.TABLE)) {
+      r.next();
+      assertThat(r.getInt(1)).as("a plan writes nothing").isEqualTo(2);
+    }
+    b.driver.navigate().back();
+
     // Run now, and watch the run page until it is done.
     b.find("form[action$='/flows/orders/run'] button").click();
-    assertThat(b.driver.getCurrentUrl()).contains("/console/runs/");
+    b.waiting(30).until(ExpectedConditions.urlContains("/console/runs/"));
     b.waiting(60).until(d -> !"running".equals(d.findElement(By.id("progress")).getDomAttribute("data-status")));
     assertThat(b.find("#run-status").getText()).isEqualTo("succeeded");
     assertThat(b.find("#count-read").getText()).isEqualTo("3");
@@ -151,7 +166,7 @@ class ConsoleBrowserIT {
     b.find("header form button").click();
     b.type("#token", acme);
     b.find("form button[type=submit]").click();
-    assertThat(b.driver.getCurrentUrl()).endsWith("/console/home");
+    b.waiting(30).until(ExpectedConditions.urlMatches(".*" + "/console/home" + "$"));
     assertThat(b.text()).contains("Warehouse orders", "Contacts export").doesNotContain("Enterprise audit feed");
     b.screenshot("customer-home");
     b.open(f.server.url() + "/console/instances");
@@ -176,7 +191,7 @@ class ConsoleBrowserIT {
     assertThat(b.find("#f-folder_label-error").getText()).isEqualTo("is required");
     b.type("#f-folder_label", "Contacts");
     b.find(".wizard button[type=submit]").click();
-    assertThat(b.driver.getCurrentUrl()).endsWith("/console/instances/acme-contacts");
+    b.waiting(30).until(ExpectedConditions.urlMatches(".*" + "/console/instances/acme-contacts" + "$"));
     assertThat(b.text()).contains("Customer", "acme");
     b.screenshot("customer-switched-on");
   }

@@ -13,10 +13,10 @@ import java.util.Map;
  * instance's config and credentials, as the same JSON document the command prints. Nothing is
  * written; a run that would fail, or a system that cannot be read, is said in the answer.
  */
-final class PlanPreview {
+public final class PlanPreview {
   private PlanPreview() {}
 
-  static Map<String, Object> of(FlowRuns runs, Store store, FlowRuns.Plan plan, String limitText) {
+  public static Map<String, Object> of(FlowRuns runs, Store store, FlowRuns.Plan plan, String limitText) {
     int limit;
     try {
       limit = limitText == null ? FlowPlanner.DEFAULT_LIMIT : Integer.parseInt(limitText.strip());
