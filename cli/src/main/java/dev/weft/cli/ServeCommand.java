@@ -47,15 +47,15 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "The HTTP port (default: ${DEFAULT-VALUE}).")
   int port = 8080;
 
-  @Option(names = "--keep-runs", paramLabel = "AGE", converter = Age.class,
+  @Option(names = "--keep-runs", paramLabel = "AGE",
       description = "Prune runs (with their log), replayed dead letters and processed webhooks older than this: 30d, 12h (default: 30d;"
           + " 'forever' keeps them). Dead letters not yet replayed are always kept.")
-  Optional<java.time.Duration> keepRuns = Optional.of(dev.weft.server.ServerTuning.DEFAULT_KEEP_RUNS);
+  String keepRuns = "30d";
 
   @Option(names = "--lease", paramLabel = "DURATION", converter = Age.class,
       description = "With several weft serve on one store: how long the work of a process that stopped answering (claimed webhooks,"
           + " event subscriptions) waits before another takes it over (default: 30s).")
-  Optional<java.time.Duration> lease = Optional.of(java.time.Duration.ofSeconds(30));
+  java.time.Duration lease = java.time.Duration.ofSeconds(30);
 
   @Override
   public Integer call() throws Exception {
@@ -65,14 +65,21 @@ final class ServeCommand implements Callable<Integer> {
       err.println("weft serve: no spec folder " + dir + " (give one with --specs DIR)");
       return 2;
     }
+    Optional<java.time.Duration> keep;
+    try {
+      keep = keepRuns.trim().equalsIgnoreCase("forever") ? Optional.empty() : Optional.of(new Age().convert(keepRuns));
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      err.println("weft serve: --keep-runs " + e.getMessage() + ", or forever");
+      return 2;
+    }
     WeftServer server;
     try {
-      if (lease.isEmpty() || lease.get().toMillis() < 300) {
-        err.println("weft serve: --lease must be a duration of at least 300ms, e.g. 30s");
+      if (lease.toMillis() < 300) {
+        err.println("weft serve: --lease must be at least 300ms, e.g. 30s");
         return 2;
       }
       server = WeftServer.start(WeftServer.Settings.of(dir, store, port),
-          dev.weft.server.ServerTuning.defaults().withKeepRuns(keepRuns).withLease(lease.get()));
+          dev.weft.server.ServerTuning.defaults().withKeepRuns(keep).withLease(lease));
     } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
       err.println("weft serve: " + e.getMessage());
       return 2;
@@ -96,24 +103,23 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code 30d}, {@code 12h}, {@code 45m}, {@code 30s}, {@code 500ms}; {@code forever} is none. */
-  static final class Age implements picocli.CommandLine.ITypeConverter<Optional<java.time.Duration>> {
+  /** {@code 30d}, {@code 12h}, {@code 45m}, {@code 30s}, {@code 500ms}. */
+  static final class Age implements picocli.CommandLine.ITypeConverter<java.time.Duration> {
     private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     @Override
-    public Optional<java.time.Duration> convert(String value) {
-      if (value.trim().equalsIgnoreCase("forever")) return Optional.empty();
+    public java.time.Duration convert(String value) {
       java.util.regex.Matcher m = AGE.matcher(value.trim());
       if (!m.matches())
         throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a duration: write e.g. 30d, 12h, 45m, 30s or 500ms");
       long n = Long.parseLong(m.group(1));
-      return Optional.of(switch (m.group(2)) {
+      return switch (m.group(2)) {
         case "ms" -> java.time.Duration.ofMillis(n);
         case "s" -> java.time.Duration.ofSeconds(n);
         case "m" -> java.time.Duration.ofMinutes(n);
         case "h" -> java.time.Duration.ofHours(n);
         default -> java.time.Duration.ofDays(n);
-      });
+      };
     }
   }
 
