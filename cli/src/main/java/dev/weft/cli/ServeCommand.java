@@ -37,7 +37,8 @@ final class ServeCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec(Target.SELF)
   CommandSpec command;
 
-  @Option(names = "--specs", paramLabel = "DIR", description = "The folder of spec files (default: ./specs if present, else examples/).")
+  @Option(names = "--specs", paramLabel = "DIR",
+      description = "The folder of spec files (default: ./specs if present, else ./examples, else the bundled quickstart).")
   Optional<Path> specs = Optional.empty();
 
   @Option(names = "--store", paramLabel = "URL",
@@ -60,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = command.commandLine().getErr();
-    Path dir = specs.orElseGet(() -> Files.isDirectory(Path.of("specs")) ? Path.of("specs") : Path.of("examples"));
+    Path dir = specs.orElseGet(() -> BundledExample.defaultFolder(err));
     if (!Files.isDirectory(dir)) {
       err.println("weft serve: no spec folder " + dir + " (give one with --specs DIR)");
       return 2;
@@ -98,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  use it as: Authorization: Bearer " + t);
     });
     server.webhookUrls().forEach(u -> out.println("  webhook: " + u));
+    ServeWelcome.print(server, server.createdAdminToken().or(() -> Optional.ofNullable(System.getenv("WEFT_ADMIN_TOKEN"))), out);
     out.flush();
     stopped.await();
     return 0;
