@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WeftServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WeftServer.class);
+  /** Pending connections the kernel holds for the server (capped by net.core.somaxconn). */
+  static final int ACCEPT_QUEUE = 1024;
 
   /**
    * @param port 0 for any free port
@@ -102,6 +104,16 @@ public final class WeftServer implements AutoCloseable {
         c.http.maxRequestSize = s.bodyLimit() + 1L;
         c.jetty.host = s.host();
         c.jetty.port = s.port();
+        // A burst of webhook senders connecting at once overflows the JVM's default accept backlog
+        // of 50: the kernel drops their SYNs and a sender with a short connect timeout gives up.
+        c.jetty.addConnector((server, http) -> {
+          org.eclipse.jetty.server.ServerConnector connector =
+              new org.eclipse.jetty.server.ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+          connector.setHost(s.host());
+          connector.setPort(s.port());
+          connector.setAcceptQueueSize(ACCEPT_QUEUE);
+          return connector;
+        });
         c.startup.showJavalinBanner = false;
         webhooks.register(c);
         api[0] = new Api(store, catalog, instances, editor, runs, schedules, secrets, tokens, metrics, "");
