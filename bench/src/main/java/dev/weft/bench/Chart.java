@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** A horizontal bar chart of rows per second, one group per workload, drawn with Java2D. */
+/** A horizontal bar chart of rows (or answered webhooks) per second, one group per workload, drawn with Java2D. */
 final class Chart {
   private static final int WIDTH = 1000;
   private static final int BAR = 26;
@@ -34,7 +34,7 @@ final class Chart {
     g.fillRect(0, 0, WIDTH, height);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    g.drawString("Rows per second (median; longer is faster)", 20, 26);
+    g.drawString("Rows (webhooks: 2xx answers) per second, median; longer is faster", 20, 26);
     int y = 40;
     for (var entry : byWorkload.entrySet()) {
       double max = entry.getValue().stream().mapToDouble(Report.Variant::rowsPerSecond).max().orElse(1);

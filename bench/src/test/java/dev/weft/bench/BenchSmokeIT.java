@@ -25,7 +25,9 @@ class BenchSmokeIT {
     String log = Files.readString(out.resolve("run.log"));
     assertThat(run.exitValue()).as("bench/run exit code; log:%n%s", log).isZero();
     String results = Files.readString(out.resolve("RESULTS.md"));
-    assertThat(results).contains("weft run", "Apache Camel", "COPY into staging", "hand-written").doesNotContain("**no**");
+    assertThat(results)
+        .contains("weft run", "Apache Camel", "COPY into staging", "hand-written", "weft serve", "platform-http", "Webhook latency")
+        .doesNotContain("**no**");
     assertThat(out.resolve("chart.png")).isNotEmptyFile();
   }
 }

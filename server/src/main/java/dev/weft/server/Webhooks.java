@@ -53,8 +53,7 @@ final class Webhooks {
   private void receive(Context ctx) throws Exception {
     String instanceId = ctx.pathParam("instance");
     String path = ctx.pathParam("path");
-    Optional<Instance> instance = instances.get(instanceId).filter(Instance::enabled);
-    Optional<FlowRuns.Plan> plan = instance.flatMap(i -> planFor(i, path));
+    Optional<FlowRuns.Plan> plan = route(instanceId, path);
     if (plan.isEmpty()) {
       metrics.webhook("not_found");
       Api.json(ctx, 404, Map.of("error", "no webhook " + path + " on instance " + instanceId));
@@ -96,6 +95,28 @@ final class Webhooks {
     if (accepted.repeat()) out.put("repeat", true);
     Api.json(ctx, accepted.repeat() ? 200 : 202, out);
   }
+
+  /**
+   * The plan of the instance's flow with that webhook path. A found one is kept for {@link
+   * #ROUTE_TTL_NANOS}: a burst of webhooks asks the store once a second, not several times each
+   * (an instance disabled or changed meanwhile takes up to that long to show here).
+   */
+  private Optional<FlowRuns.Plan> route(String instanceId, String path) {
+    String key = instanceId + '\n' + path;
+    CachedRoute cached = routes.get(key);
+    long now = System.nanoTime();
+    if (cached != null && now - cached.foundNanos() < ROUTE_TTL_NANOS) return Optional.of(cached.plan());
+    Optional<FlowRuns.Plan> plan = instances.get(instanceId).filter(Instance::enabled).flatMap(i -> planFor(i, path));
+    if (plan.isPresent()) routes.put(key, new CachedRoute(plan.get(), now));
+    else routes.remove(key);
+    return plan;
+  }
+
+  private static final long ROUTE_TTL_NANOS = 1_000_000_000L;
+
+  private record CachedRoute(FlowRuns.Plan plan, long foundNanos) {}
+
+  private final java.util.concurrent.ConcurrentHashMap<String, CachedRoute> routes = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Optional<FlowRuns.Plan> planFor(Instance instance, String path) {
     try {
