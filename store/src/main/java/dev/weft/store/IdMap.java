@@ -137,6 +137,18 @@ public final class IdMap {
     }
   }
 
+  /**
+   * Refreshes the table's statistics after many pairs arrived at once (a first run pairing a large
+   * set): until the database's own auto-analyze catches up, PostgreSQL's planner would take the
+   * table for nearly empty and read every pair of the flow for each lookup by id.
+   */
+  void refreshStatistics(Connection c) throws SQLException {
+    boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+    try (var s = c.createStatement()) {
+      s.execute(h2 ? "ANALYZE TABLE id_map" : "ANALYZE id_map");
+    }
+  }
+
   /** Within the caller's transaction: forgets the pairs of these a ids. */
   void removeByA(Connection c, String instance, String flow, List<String> aIds) throws SQLException {
     removeIds(c, instance, flow, "a_id", aIds);

@@ -19,6 +19,9 @@ public final class Store implements AutoCloseable {
   /** The embedded default. {@code WRITE_DELAY=0}: a commit reaches the file before it returns. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./.weft/state;WRITE_DELAY=0";
 
+  /** A sync commit storing this many pairs refreshes the id map's statistics afterwards. */
+  private static final int MANY_PAIRS = 5_000;
+
   private final HikariDataSource dataSource;
   private final CheckpointStore checkpoints;
   private final RunHistory runs;
@@ -143,6 +146,7 @@ public final class Store implements AutoCloseable {
       } finally {
         c.setAutoCommit(true);
       }
+      if (commit.pairs().size() >= MANY_PAIRS) idMap.refreshStatistics(c);
     } catch (SQLException e) {
       throw new StoreException("cannot store the sync changes of run " + commit.runId(), e);
     }

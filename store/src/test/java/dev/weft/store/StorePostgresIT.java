@@ -22,6 +22,11 @@ class StorePostgresIT {
       assertThat(store.checkpoints().get("default", "orders")).contains("20");
       assertThat(store.runs().get(run).orElseThrow().counts().written()).isEqualTo(19);
       assertThat(store.deadLetters().pending("default", Optional.empty(), 5).get(0).sourceRecord().get("a")).isEqualTo(List.of(1, 2));
+
+      var pairs = java.util.stream.IntStream.range(0, 6000).mapToObj(i -> IdPair.of("a" + i, "b" + i, "h" + i, "g" + i)).toList();
+      store.commitSync(IdMapTest.commit(run, pairs, List.of(), List.of(), Optional.of("{}")));
+      assertThat(store.idMap().byB("acme", "contacts", List.of("b17", "b5999", "nope"))).containsOnlyKeys("b17", "b5999");
+      assertThat(store.syncHistory().sides(run)).isPresent();
     }
   }
 }
