@@ -1,6 +1,7 @@
 package dev.weft.engine;
 
 import dev.weft.connector.ConnectorException;
+import dev.weft.connector.SystemException;
 import dev.weft.model.Sync;
 import dev.weft.store.IdMap;
 import dev.weft.store.IdPair;
@@ -52,13 +53,30 @@ final class SyncDecider {
   }
 
   SyncDecisions decide(SideChanges ca, SideChanges cb) throws ConnectorException, InterruptedException {
-    if (sync.deletes() == Sync.Deletes.PROPAGATE && ca.fullScan() && cb.fullScan()) deletes(ca, cb);
+    if (sync.deletes() == Sync.Deletes.PROPAGATE && ca.fullScan() && cb.fullScan()) {
+      refuseEmptyRead(a, ca, cb);
+      refuseEmptyRead(b, cb, ca);
+      deletes(ca, cb);
+    }
     pairedChanges(ca, cb);
     unpaired(ca, cb);
     return new SyncDecisions(ca, cb, toA, toB, pairs, forget, conflicts);
   }
 
   // --- deletes: a paired id missing from a side read in full
+
+  /**
+   * A side that answers no records at all while records are paired would empty the other side:
+   * a read that failed quietly (an API answering an empty list, a wrong filter) looks the same.
+   */
+  private void refuseEmptyRead(SyncSide side, SideChanges read, SideChanges other) throws SystemException {
+    if (read.read() > 0 || other.read() == 0) return;
+    long paired = idMap.count(instance, flow);
+    if (paired > 0)
+      throw new SystemException(side.name() + " returned no records although " + paired + " are paired; deletes are not"
+          + " propagated from an empty read, which a failed read looks like. If every record there was deleted on purpose,"
+          + " delete them on the other side too");
+  }
 
   private void deletes(SideChanges ca, SideChanges cb) {
     Set<String> idsA = ca.allIds().orElseThrow();

@@ -180,6 +180,27 @@ class SyncRunnerTest {
   }
 
   @Test
+  void a_side_that_reads_empty_does_not_empty_the_other_side() throws Exception {
+    f.close();
+    f = new SyncFixture("newest", "propagate");
+    seed();
+    f.run();
+    for (String id : f.crm.records().keySet()) f.crm.remove(id);
+
+    RunResult result = f.run();
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.failure().orElseThrow().userMessage()).startsWith("crm /contacts returned no records although 3 are paired");
+    assertThat(f.desk.applied()).isEmpty();
+    assertThat(f.desk.records()).hasSize(3);
+
+    for (String id : f.desk.records().keySet()) f.desk.remove(id);
+    RunResult bothEmpty = f.run();
+    assertThat(bothEmpty.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(f.store.idMap().count("default", "contacts")).isZero();
+  }
+
+  @Test
   void deletes_are_ignored_when_the_flow_says_so() throws Exception {
     seed();
     f.run();
