@@ -53,13 +53,31 @@ public final class FlowRunner {
    */
   public RunResult run(RunRequest request, ProgressListener listener) throws RunStartException {
     if (SyncRunner.isSync(request)) return new SyncRunner(store, connectors).run(request, listener);
+    return run(request, listener, Optional.empty());
+  }
+
+  /**
+   * Runs the flow on records delivered to it instead of its source system (a server's webhook
+   * inbox): like an input file, no checkpoint is read or stored. The source hears each committed
+   * batch through {@link Source#committed}, so it can mark what it delivered as done; it is closed
+   * when the run ends.
+   *
+   * @param name what the run log calls the source, e.g. {@code webhook inbox (120 deliveries)}
+   */
+  public RunResult runDelivered(RunRequest request, Source delivered, String name, ProgressListener listener) throws RunStartException {
+    return run(request, listener, Optional.of(new Delivered(delivered, name)));
+  }
+
+  private record Delivered(Source source, String name) {}
+
+  private RunResult run(RunRequest request, ProgressListener listener, Optional<Delivered> delivered) throws RunStartException {
     long startNanos = System.nanoTime();
     Spec spec = request.spec();
     Flow flow = flowOf(spec, request.flowId());
     Flow.Pipeline pipeline = (Flow.Pipeline) flow.body();
     RecordMapping mapping = mappingOf(flow, pipeline);
     SystemResolver resolver = new SystemResolver(spec, request.config(), request.secrets(), request.env());
-    boolean payload = request.input().isPresent();
+    boolean payload = request.input().isPresent() || delivered.isPresent();
     SystemDef sourceSystem = resolver.resolve(systemOf(spec, pipeline.source().system(), "source"));
     SystemDef targetSystem = resolver.resolve(systemOf(spec, pipeline.target().system(), "target"));
     var sinkConnector = connectors.serving(targetSystem);
@@ -71,7 +89,8 @@ public final class FlowRunner {
     Instant startedAt = Instant.now();
     RunLog runLog = new RunLog(store, runId, redactor);
     FailureMessage failureMessage = new FailureMessage(flow.errors().message(), runId, startedAt, redactor);
-    String sourceName = sourceSystem.id() + (payload ? " (" + request.input().get().getFileName() + ")" : "");
+    String sourceName = sourceSystem.id() + (delivered.isPresent() ? " (" + delivered.get().name() + ")"
+        : payload ? " (" + request.input().get().getFileName() + ")" : "");
     String targetName = describe(targetSystem, pipeline.target());
     Checkpoint from =
         payload
@@ -82,7 +101,8 @@ public final class FlowRunner {
 
     RunInfo info = new RunInfo(runId, spec.id(), request.instance(), startedAt, workDir(runId), request.grants());
     PipelinedRun.Outcome outcome = null;
-    try (Source source = payload ? payloadSource(request.input().get(), flow, pipeline) : sourceConnector.openSource(
+    try (Source source = delivered.isPresent() ? delivered.get().source()
+            : payload ? payloadSource(request.input().get(), flow, pipeline) : sourceConnector.openSource(
             new SourceContext(sourceSystem, pipeline.source(), flow, info));
         Sink sink = sinkConnector.openSink(new SinkContext(targetSystem, pipeline.target(), flow, info))) {
       BatchMapper mapper = new BatchMapper(flow.id(), mapping, request.config(), flow.errors().invalidRecords(), failureMessage, redactor);
@@ -146,8 +166,12 @@ public final class FlowRunner {
   }
 
   private static Source payloadSource(Path input, Flow flow, Flow.Pipeline pipeline) throws ConnectorException {
-    Optional<String> records = flow.trigger(Trigger.Webhook.class).flatMap(Trigger.Webhook::records).or(() -> pipeline.source().records());
-    return PayloadSource.read(input, records);
+    return PayloadSource.read(input, payloadRecords(flow, pipeline));
+  }
+
+  /** Where a delivered payload's records are: the webhook trigger's {@code records}, else the source's. */
+  static Optional<String> payloadRecords(Flow flow, Flow.Pipeline pipeline) {
+    return flow.trigger(Trigger.Webhook.class).flatMap(Trigger.Webhook::records).or(() -> pipeline.source().records());
   }
 
   private static Path workDir(String runId) {

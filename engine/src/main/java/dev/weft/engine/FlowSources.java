@@ -24,6 +24,19 @@ public final class FlowSources {
     return connectors.serving(system).openSource(new SourceContext(system, pipeline.source(), flow, info));
   }
 
+  /**
+   * The records of one delivered JSON document (a webhook's body) as a run of the flow would read
+   * them: at the webhook trigger's (or the source's) {@code records} path when given, else the
+   * document, or each element of an array. Positions are {@code name#N} (1-based).
+   *
+   * @throws ConfigException when the document has nothing at the records path
+   */
+  public static java.util.List<dev.weft.connector.SourceRecord> payloadRecords(RunRequest request, Object document, String name)
+      throws RunStartException, dev.weft.connector.ConfigException {
+    Flow flow = FlowRunner.flowOf(request.spec(), request.flowId());
+    return PayloadSource.of(document, FlowRunner.payloadRecords(flow, (Flow.Pipeline) flow.body()), name).records();
+  }
+
   /** The id of the flow's source system (the one a feeding connector stands in for). */
   public static String sourceSystem(RunRequest request) throws RunStartException {
     Flow flow = FlowRunner.flowOf(request.spec(), request.flowId());

@@ -56,6 +56,10 @@ final class PayloadSource implements Source {
     return new PayloadSource(records);
   }
 
+  List<SourceRecord> records() {
+    return records;
+  }
+
   @Override
   public Batch read(Checkpoint from, int maxRecords) {
     int start = from.isStart() ? 0 : Integer.parseInt(from.token());

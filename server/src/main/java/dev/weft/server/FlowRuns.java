@@ -151,6 +151,23 @@ public final class FlowRuns implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs on records delivered to the flow (a claimed batch of webhooks) under the given run id; no
+   * checkpoint is read or stored, and {@code source} hears each committed batch. Waits for a run of
+   * the same flow in progress.
+   */
+  public RunResult runDelivered(Plan plan, String trigger, dev.weft.connector.Source source, String name, String runId)
+      throws RunStartException {
+    ReentrantLock lock = running.computeIfAbsent(plan.instance().id() + "/" + plan.flow().id(), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      RunRequest request = request(plan).withTrigger(trigger).withRunId(runId);
+      return ended(plan, trigger, runner.runDelivered(request, source, name, ProgressListener.none()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Called after each failed run (the failure notification). */
   public void onFailure(java.util.function.BiConsumer<Plan, RunResult> listener) {
     failureListeners.add(listener);

@@ -21,8 +21,10 @@ public final class Metrics {
     Counter.builder("weft_webhooks").tag("outcome", outcome).description("Webhook requests by outcome").register(registry).increment();
   }
 
-  public void queueDepth(Supplier<Number> depth) {
-    Gauge.builder("weft_inbox_queue_depth", depth).description("Webhooks accepted and not yet processed").register(registry);
+  /** Webhooks accepted and not processed, by status: pending, retrying, failed. */
+  public void queueDepth(String status, Supplier<Number> depth) {
+    Gauge.builder("weft_inbox_queue_depth", depth).tag("status", status).description("Webhooks accepted and not yet processed, by status")
+        .register(registry);
   }
 
   /** Records an event run took from a broker. */

@@ -86,9 +86,12 @@ public final class WeftServer implements AutoCloseable {
       runs.onFailure(notifier::failed);
       this.leases = new Leases(store.dataSource(), "weft-" + java.util.UUID.randomUUID().toString().substring(0, 8), tuning.lease());
       this.inbox = new Inbox(store.dataSource());
-      this.worker = new InboxWorker(store.dataSource(), runs, leases.me(), tuning.lease());
+      this.worker = new InboxWorker(store, runs, leases.me(), tuning.lease(), tuning.inbox());
       inbox.onCommit(worker::wake);
-      metrics.queueDepth(() -> inbox.queued() + worker.pending());
+      InboxDeliveries deliveries = new InboxDeliveries(store.dataSource());
+      metrics.queueDepth("pending", () -> inbox.queued() + deliveries.depth().get(InboxDeliveries.Status.PENDING));
+      metrics.queueDepth("retrying", () -> deliveries.depth().get(InboxDeliveries.Status.RETRYING));
+      metrics.queueDepth("failed", () -> deliveries.depth().get(InboxDeliveries.Status.FAILED));
       List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> housekeeping = tuning.keepRuns()
           .<List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>>>map(
               keep -> List.of(new Retention(store.dataSource(), keep, metrics).task(tuning.pruneEvery())))
@@ -119,6 +122,7 @@ public final class WeftServer implements AutoCloseable {
         api[0] = new Api(store, catalog, instances, editor, runs, schedules, secrets, tokens, metrics, "");
         api[0].register(c);
         connect.register(c);
+        new InboxRoutes(instances, deliveries, worker::wake).register(c);
         ServerServices services = new ServerServices(store, catalog, instances, editor, runs, schedules, tokens, () -> baseUrl,
             new ServerServices.Resync() {
               public void instance(String id) { api[0].resync(id); }

@@ -22,11 +22,15 @@ final class Fixture implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   Fixture(Path dir, String storeUrl, String specYaml) throws Exception {
+    this(dir, storeUrl, specYaml, ServerTuning.defaults());
+  }
+
+  Fixture(Path dir, String storeUrl, String specYaml, ServerTuning tuning) throws Exception {
     Path specs = Files.createDirectories(dir.resolve("specs"));
     Files.writeString(specs.resolve("shop-hooks.yaml"), specYaml);
     server = WeftServer.start(new WeftServer.Settings(specs, storeUrl, "127.0.0.1", 0, Optional.of(MASTER_KEY),
         dir.resolve("master.key"), Optional.of(ADMIN), WeftServer.Settings.DEFAULT_BODY_LIMIT, 4, Duration.ofMillis(200),
-        name -> Optional.empty(), Connectors.discovered()));
+        name -> Optional.empty(), Connectors.discovered()), tuning);
   }
 
   /** The test integration: a signed webhook flow (plan starter) and a scheduled table copy (plan pro). */

@@ -1,0 +1,250 @@
+package dev.weft.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The inbox rows as the worker takes them: which instance/flow groups have work, a group's next
+ * batch claimed under this process's lease ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, the
+ * free-row condition repeated in the update on H2), and the outcome of an attempt: processed, or
+ * failed with the next attempt's time (or {@code failed} after the last one).
+ */
+final class InboxClaims {
+  /** The payloads one claim loads at most (beyond its first row), so that a batch of large bodies stays bounded in memory. */
+  static final long PAYLOAD_BUDGET = 32L * 1024 * 1024;
+
+  record Group(String instance, String flow) {}
+
+  record Claimed(long id, Optional<String> deliveryId, String payload, int attempts) {}
+
+  private static final String PENDING = "done_at IS NULL AND failed_at IS NULL";
+  private static final String FREE = PENDING + " AND (claimed_by IS NULL OR claimed_at < ?)";
+
+  private final DataSource dataSource;
+  private final String me;
+  private final Duration lease;
+  private final boolean postgres;
+
+  InboxClaims(DataSource dataSource, String me, Duration lease) {
+    this.dataSource = dataSource;
+    this.me = me;
+    this.lease = lease;
+    this.postgres = isPostgres(dataSource);
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** Groups with rows free to claim and due (some may still wait for a failed row's next attempt). */
+  List<Group> due() {
+    OffsetDateTime now = now();
+    return Sql.with(dataSource, "find webhooks to process",
+        "SELECT DISTINCT instance, flow FROM webhook_inbox WHERE " + FREE + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)", s -> {
+          s.setObject(1, now.minus(lease));
+          s.setObject(2, now);
+          List<Group> groups = new ArrayList<>();
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) groups.add(new Group(r.getString(1), r.getString(2)));
+          }
+          return groups;
+        });
+  }
+
+  /**
+   * Claims up to {@code max} free rows of the group, oldest first; none while a row of the group
+   * waits for its next attempt (later deliveries keep their order behind it and go in the same retry).
+   */
+  List<Claimed> claim(Group group, int max) {
+    OffsetDateTime now = now();
+    OffsetDateTime expired = now.minus(lease);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (waiting(c, group, now)) {
+          c.commit();
+          return List.of();
+        }
+        List<Long> ids = pick(c, group, max, expired);
+        List<Long> claimed = new ArrayList<>();
+        try (PreparedStatement u = c.prepareStatement("UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND " + FREE)) {
+          for (long id : ids) {
+            u.setString(1, me);
+            u.setObject(2, now);
+            u.setLong(3, id);
+            u.setObject(4, expired);
+            u.addBatch();
+          }
+          int[] updated = ids.isEmpty() ? new int[0] : u.executeBatch();
+          // on H2 another process may have taken a row between pick and update: it updated nothing
+          for (int k = 0; k < ids.size(); k++)
+            if (updated[k] != 0) claimed.add(ids.get(k));
+        }
+        List<Claimed> rows = load(c, claimed);
+        c.commit();
+        return rows;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new ServerStoreException("cannot claim webhooks of " + group.instance() + "/" + group.flow() + " from the inbox", e);
+    }
+  }
+
+  private static List<Claimed> load(Connection c, List<Long> ids) throws SQLException {
+    List<Claimed> rows = new ArrayList<>(ids.size());
+    if (ids.isEmpty()) return rows;
+    String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    try (PreparedStatement q = c.prepareStatement(
+        "SELECT id, delivery_id, payload, attempts FROM webhook_inbox WHERE id IN (" + marks + ") ORDER BY id")) {
+      for (int k = 0; k < ids.size(); k++) q.setLong(k + 1, ids.get(k));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) rows.add(new Claimed(r.getLong(1), Optional.ofNullable(r.getString(2)), r.getString(3), r.getInt(4)));
+      }
+    }
+    return rows;
+  }
+
+  private static boolean waiting(Connection c, Group group, OffsetDateTime now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT COUNT(*) FROM webhook_inbox WHERE instance = ? AND flow = ? AND " + PENDING + " AND next_attempt_at > ?")) {
+      s.setString(1, group.instance());
+      s.setString(2, group.flow());
+      s.setObject(3, now);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1) > 0;
+      }
+    }
+  }
+
+  private List<Long> pick(Connection c, Group group, int max, OffsetDateTime expired) throws SQLException {
+    String sql = "SELECT id, LENGTH(payload) FROM webhook_inbox WHERE instance = ? AND flow = ? AND " + FREE + " ORDER BY id LIMIT " + max
+        + (postgres ? " FOR UPDATE SKIP LOCKED" : "");
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, group.instance());
+      s.setString(2, group.flow());
+      s.setObject(3, expired);
+      try (ResultSet r = s.executeQuery()) {
+        long bytes = 0;
+        while (r.next()) {
+          bytes += r.getLong(2);
+          if (!ids.isEmpty() && bytes > PAYLOAD_BUDGET) break;
+          ids.add(r.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** The rows were processed by the run (its batch committed). */
+  void processed(List<Claimed> rows, String runId) {
+    if (rows.isEmpty()) return;
+    OffsetDateTime now = now();
+    batch("mark webhooks processed",
+        "UPDATE webhook_inbox SET done_at = ?, run_id = ?, claimed_by = NULL, claimed_at = NULL, next_attempt_at = NULL WHERE id = ?",
+        rows, (s, row) -> {
+          s.setObject(1, now);
+          s.setString(2, runId);
+          s.setLong(3, row.id());
+        });
+  }
+
+  /**
+   * An attempt on the rows failed: each is given back with one attempt more and the time of its
+   * next, or marked failed when that was its last. The run (when one started) and the error are kept.
+   */
+  void failed(List<Claimed> rows, Optional<String> runId, String error, InboxTuning tuning) {
+    if (rows.isEmpty()) return;
+    OffsetDateTime now = now();
+    String message = error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+    batch("record failed webhook attempts",
+        "UPDATE webhook_inbox SET attempts = ?, next_attempt_at = ?, failed_at = ?, last_error = ?, run_id = COALESCE(?, run_id),"
+            + " claimed_by = NULL, claimed_at = NULL WHERE id = ? AND done_at IS NULL",
+        rows, (s, row) -> {
+          int attempts = row.attempts() + 1;
+          boolean last = attempts >= tuning.maxAttempts();
+          s.setInt(1, attempts);
+          s.setObject(2, last ? null : now.plus(tuning.retryAfter(attempts)));
+          s.setObject(3, last ? now : null);
+          s.setString(4, message);
+          s.setString(5, runId.orElse(null));
+          s.setLong(6, row.id());
+        });
+  }
+
+  /** Gives rows back untouched (the process is stopping, or the attempt could not be made for a reason of its own). */
+  void release(List<Claimed> rows) {
+    batch("give webhooks back", "UPDATE webhook_inbox SET claimed_by = NULL, claimed_at = NULL WHERE id = ? AND claimed_by = ?", rows,
+        (s, row) -> {
+          s.setLong(1, row.id());
+          s.setString(2, me);
+        });
+  }
+
+  /** Keeps this process's claims alive while it works on them. */
+  int renew() {
+    return Sql.with(dataSource, "renew inbox claims", "UPDATE webhook_inbox SET claimed_at = ? WHERE claimed_by = ? AND done_at IS NULL", s -> {
+      s.setObject(1, now());
+      s.setString(2, me);
+      return s.executeUpdate();
+    });
+  }
+
+  /** Gives back every claim of this process not finished. */
+  int releaseAll() {
+    return Sql.with(dataSource, "release inbox claims",
+        "UPDATE webhook_inbox SET claimed_by = NULL, claimed_at = NULL WHERE claimed_by = ? AND done_at IS NULL", s -> {
+          s.setString(1, me);
+          return s.executeUpdate();
+        });
+  }
+
+  private interface RowBinder {
+    void bind(PreparedStatement s, Claimed row) throws SQLException;
+  }
+
+  private void batch(String what, String sql, List<Claimed> rows, RowBinder binder) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        for (Claimed row : rows) {
+          binder.bind(s, row);
+          s.addBatch();
+        }
+        s.executeBatch();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new ServerStoreException("cannot " + what, e);
+    }
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      throw new ServerStoreException("cannot reach the store", e);
+    }
+  }
+}
