@@ -152,12 +152,12 @@ final class InboxClaims {
     return ids;
   }
 
-  /** The rows were processed by the run (its batch committed). */
+  /** The rows were processed by the run (its batch committed); {@code claimed_by} keeps which process did it. */
   void processed(List<Claimed> rows, String runId) {
     if (rows.isEmpty()) return;
     OffsetDateTime now = now();
     batch("mark webhooks processed",
-        "UPDATE webhook_inbox SET done_at = ?, run_id = ?, claimed_by = NULL, claimed_at = NULL, next_attempt_at = NULL WHERE id = ?",
+        "UPDATE webhook_inbox SET done_at = ?, run_id = ?, next_attempt_at = NULL WHERE id = ?",
         rows, (s, row) -> {
           s.setObject(1, now);
           s.setString(2, runId);
