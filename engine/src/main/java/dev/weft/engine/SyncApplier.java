@@ -12,6 +12,7 @@ import dev.weft.store.Store;
 import dev.weft.store.SyncCommit;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class SyncApplier {
   private SideCounts totalB;
   private long conflicts;
   private final List<String> notes = new ArrayList<>();
+  /** Side b's records read back after the first write of a merge, by id, for the pair stored after the second. */
+  private final Map<String, Optional<SideRecord>> firstOfTwo = new HashMap<>();
 
   SyncApplier(
       Store store, String runId, String instance, String flow, Retries retries, Map<String, Object> config, int pageSize,
@@ -120,9 +123,20 @@ final class SyncApplier {
             forget.add(write.pair().orElseThrow().aId());
           } else {
             SideRecord from = write.source().orElseThrow();
-            Map<String, Object> now = readBack.get(done.id());
-            String hash = now == null ? "" : target.view(done.id(), now, config, Optional.empty()).map(SideRecord::hash).orElse("");
-            pairs.add(target.isA() ? IdPair.of(done.id(), from.id(), hash, from.hash()) : IdPair.of(from.id(), done.id(), from.hash(), hash));
+            Optional<SideRecord> now = Optional.ofNullable(readBack.get(done.id()))
+                .flatMap(record -> target.view(done.id(), record, config, Optional.empty()));
+            switch (write.pairing()) {
+              case AFTER_THIS -> pairs.add(target.isA() ? SideRecord.paired(done.id(), from.id(), now, Optional.of(from))
+                  : SideRecord.paired(from.id(), done.id(), Optional.of(from), now));
+              case FIRST_OF_TWO -> firstOfTwo.put(done.id(), now);
+              case SECOND_OF_TWO -> {
+                // the first write (to the partner) was refused when it is missing: the pair stays as it was
+                Optional<SideRecord> partner = firstOfTwo.remove(from.id());
+                if (partner != null)
+                  pairs.add(target.isA() ? SideRecord.paired(done.id(), from.id(), now, partner)
+                      : SideRecord.paired(from.id(), done.id(), partner, now));
+              }
+            }
           }
         }
         case Outcome.Refused no -> refused.add(deadLetter(target, source, write, no.reason()));

@@ -140,20 +140,87 @@ final class SyncDecider {
     oneSided(b, a, onlyB);
   }
 
+  /**
+   * A pair changed on both sides. Edits of different fields are merged: each side gets the fields
+   * the other changed since the last sync, when the merged records agree under both mappings and
+   * keep both edits. Otherwise the edits overlap: a conflict, settled by the flow's policy.
+   */
   private void bothChanged(SideRecord ra, SideRecord rb) {
     doneA.add(ra.id());
     doneB.add(rb.id());
     IdPair pair = ra.pair().get();
     if (sameUnderMappings(ra, rb)) {
-      pairs.add(IdPair.of(ra.id(), rb.id(), ra.hash(), rb.hash()));
+      pairs.add(SideRecord.paired(ra, rb));
       return;
     }
+    Optional<Map<String, Object>> changedA = changedSinceSync(a, ra);
+    Optional<Map<String, Object>> changedB = changedSinceSync(b, rb);
+    if (changedA.isPresent() && changedB.isPresent() && merged(ra, rb, changedA.get(), changedB.get())) return;
     Settled settled = settle(ra, rb);
     NewConflict conflict = new NewConflict(ra.id(), rb.id(), Optional.of(ra.record()), Optional.of(rb.record()),
         settled.winner().label(), settled.words());
     SideRecord winner = settled.winner().isA() ? ra : rb;
     SideRecord loser = settled.winner().isA() ? rb : ra;
-    updateOrPair(other(settled.winner()), loser.id(), loser.record(), winner, Optional.of(pair), Optional.of(conflict));
+    SyncSide loserSide = other(settled.winner());
+    Map<String, Object> offered = (settled.winner().isA() ? changedA : changedB)
+        .filter(changed -> agreeAfter(loserSide, loser.record(), notHeld(changed, loser.record()), winner))
+        .orElse(winner.view());
+    updateOrPair(loserSide, loser.id(), loser.record(), winner, offered, Optional.of(pair), Optional.of(conflict));
+  }
+
+  /** Merges edits of different fields (see {@link #bothChanged}); false when they overlap. */
+  private boolean merged(SideRecord ra, SideRecord rb, Map<String, Object> changedA, Map<String, Object> changedB) {
+    Map<String, Object> forB = notHeld(changedA, rb.record());
+    Map<String, Object> forA = notHeld(changedB, ra.record());
+    Map<String, Object> mergedA = with(ra.record(), forA);
+    Map<String, Object> mergedB = with(rb.record(), forB);
+    Optional<Map<String, Object>> viewA = a.mapped(mergedA, config);
+    Optional<Map<String, Object>> viewB = b.mapped(mergedB, config);
+    if (viewA.isEmpty() || viewB.isEmpty()) return false;
+    if (!agree(viewA.get(), mergedB, viewB.get(), mergedA)) return false;
+    if (!holds(changedA, viewA.get()) || !holds(changedB, viewB.get())) return false;
+    IdPair pair = ra.pair().get();
+    boolean both = !forA.isEmpty() && !forB.isEmpty();
+    if (forA.isEmpty() && forB.isEmpty()) pairs.add(SideRecord.paired(ra, rb));
+    if (!forB.isEmpty())
+      toB.add(SyncWrite.update(rb.id(), ra, forB, before(forB, rb.record()), Optional.of(pair), Optional.empty(),
+          both ? SyncWrite.Pairing.FIRST_OF_TWO : SyncWrite.Pairing.AFTER_THIS));
+    if (!forA.isEmpty())
+      toA.add(SyncWrite.update(ra.id(), rb, forA, before(forA, ra.record()), Optional.of(pair), Optional.empty(),
+          both ? SyncWrite.Pairing.SECOND_OF_TWO : SyncWrite.Pairing.AFTER_THIS));
+    return true;
+  }
+
+  /** True when {@code target}'s record with {@code fields} set agrees with {@code source}'s record (see {@link #agree}). */
+  private boolean agreeAfter(SyncSide target, Map<String, Object> targetRecord, Map<String, Object> fields, SideRecord source) {
+    Map<String, Object> after = with(targetRecord, fields);
+    return target.mapped(after, config).map(view -> agree(view, source.record(), source.view(), after)).orElse(false);
+  }
+
+  /**
+   * Two records agree when either one's view holds in the other: with a lossy mapping only one
+   * direction can (first "Mary Ann", last "Smith" maps to "Mary Ann Smith", which splits back
+   * into "Mary" and "Ann Smith"), and that is how such a pair looks right after it was synced.
+   */
+  private static boolean agree(Map<String, Object> viewOfX, Map<String, Object> y, Map<String, Object> viewOfY, Map<String, Object> x) {
+    return holds(viewOfX, y) || holds(viewOfY, x);
+  }
+
+  /**
+   * The fields of a paired record's view that changed since the last sync (a field gone from the
+   * view is set to null); empty when the pair was stored without its views.
+   */
+  private static Optional<Map<String, Object>> changedSinceSync(SyncSide side, SideRecord record) {
+    return record.pair().flatMap(side::syncedView).map(synced -> {
+      Map<String, Object> changed = new LinkedHashMap<>();
+      record.view().forEach((field, value) -> {
+        if (!SyncValues.same(value, synced.get(field))) changed.put(field, value);
+      });
+      synced.keySet().forEach(field -> {
+        if (!record.view().containsKey(field)) changed.put(field, null);
+      });
+      return changed;
+    });
   }
 
   /** {@code changed} by the id of their partner on {@code target}: the partner is read, then updated where it differs. */
@@ -166,7 +233,9 @@ final class SyncDecider {
       doneOf(target).add(e.getKey());
       Map<String, Object> partner = current.get(e.getKey());
       if (partner != null) {
-        updateOrPair(target, e.getKey(), partner, record, record.pair(), Optional.empty());
+        // only what changed since the last sync: a lossy mapping must not rewrite fields nobody edited
+        Map<String, Object> offered = changedSinceSync(from, record).orElse(record.view());
+        updateOrPair(target, e.getKey(), partner, record, offered, record.pair(), Optional.empty());
       } else if (sync.deletes() == Sync.Deletes.IGNORE) {
         // deletes are not synced: the partner was deleted there, so the changed record is created there again
         writesTo(target).add(SyncWrite.create(record, createFields(record), record.pair(), Optional.empty()));
@@ -175,26 +244,42 @@ final class SyncDecider {
     }
   }
 
-  /** Updates {@code targetId} on {@code target} with the fields of {@code source}'s view it does not hold yet. */
+  /** Updates {@code targetId} on {@code target} with the {@code offered} fields of {@code source}'s view it does not hold yet. */
   private void updateOrPair(
-      SyncSide target, String targetId, Map<String, Object> targetRecord, SideRecord source, Optional<IdPair> pair,
-      Optional<NewConflict> conflict) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    Map<String, Object> before = new LinkedHashMap<>();
-    source.view().forEach((field, value) -> {
-      if (!covers(value, targetRecord.get(field))) {
-        fields.put(field, value);
-        before.put(field, targetRecord.get(field));
-      }
-    });
+      SyncSide target, String targetId, Map<String, Object> targetRecord, SideRecord source, Map<String, Object> offered,
+      Optional<IdPair> pair, Optional<NewConflict> conflict) {
+    Map<String, Object> fields = notHeld(offered, targetRecord);
     if (fields.isEmpty()) {
-      String targetHash = target.view(targetId, targetRecord, config, Optional.empty()).map(SideRecord::hash).orElse("");
-      pairs.add(target.isA() ? IdPair.of(targetId, source.id(), targetHash, source.hash())
-          : IdPair.of(source.id(), targetId, source.hash(), targetHash));
+      Optional<SideRecord> now = target.view(targetId, targetRecord, config, Optional.empty());
+      pairs.add(target.isA() ? SideRecord.paired(targetId, source.id(), now, Optional.of(source))
+          : SideRecord.paired(source.id(), targetId, Optional.of(source), now));
       if (conflict.isPresent()) conflicts.add(conflict.get());
     } else {
-      writesTo(target).add(SyncWrite.update(targetId, source, fields, before, pair, conflict));
+      writesTo(target).add(SyncWrite.update(targetId, source, fields, before(fields, targetRecord), pair, conflict,
+          SyncWrite.Pairing.AFTER_THIS));
     }
+  }
+
+  /** The fields whose value {@code record} does not hold yet. */
+  private static Map<String, Object> notHeld(Map<String, Object> fields, Map<String, Object> record) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    fields.forEach((field, value) -> {
+      if (!covers(value, record.get(field))) out.put(field, value);
+    });
+    return out;
+  }
+
+  private static Map<String, Object> before(Map<String, Object> fields, Map<String, Object> record) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    fields.keySet().forEach(field -> out.put(field, record.get(field)));
+    return out;
+  }
+
+  /** {@code record} with {@code fields} set, as an update would leave it. */
+  private static Map<String, Object> with(Map<String, Object> record, Map<String, Object> fields) {
+    Map<String, Object> out = new LinkedHashMap<>(record);
+    out.putAll(fields);
+    return out;
   }
 
   // --- records never paired: pair them by the match rule, else create them on the other side
@@ -252,18 +337,23 @@ final class SyncDecider {
     return records.stream().filter(r -> !doneOf(own).contains(r.id())).toList();
   }
 
-  /** Two records paired by the match rule: equal ones are just paired, else the conflict policy says whose values win. */
+  /**
+   * Two records paired by the match rule: equal ones are just paired, else the conflict policy
+   * says whose values win, recorded as a conflict of a first pairing.
+   */
   private void matched(SideRecord ra, SideRecord rb) {
     doneA.add(ra.id());
     doneB.add(rb.id());
     if (sameUnderMappings(ra, rb)) {
-      pairs.add(IdPair.of(ra.id(), rb.id(), ra.hash(), rb.hash()));
+      pairs.add(SideRecord.paired(ra, rb));
       return;
     }
     Settled settled = settle(ra, rb);
     SideRecord winner = settled.winner().isA() ? ra : rb;
     SideRecord loser = settled.winner().isA() ? rb : ra;
-    updateOrPair(other(settled.winner()), loser.id(), loser.record(), winner, Optional.empty(), Optional.empty());
+    NewConflict conflict = new NewConflict(ra.id(), rb.id(), Optional.of(ra.record()), Optional.of(rb.record()),
+        settled.winner().label(), "first pairing by the match rule, the records differ; " + settled.words());
+    updateOrPair(other(settled.winner()), loser.id(), loser.record(), winner, winner.view(), Optional.empty(), Optional.of(conflict));
   }
 
   // --- helpers

@@ -40,11 +40,22 @@ record SyncSide(String label, Sync.Side spec, SystemDef system, RecordSet set, R
     return isA() ? pair.aHash() : pair.bHash();
   }
 
+  /** This side's view in a pair as of the last sync, when it was stored. */
+  Optional<Map<String, Object>> syncedView(IdPair pair) {
+    return (isA() ? pair.aView() : pair.bView()).map(SyncValues::parse);
+  }
+
   /** The record seen through this side's mapping, with its hash; empty when the mapping refuses it. */
   Optional<SideRecord> view(String id, Map<String, Object> record, Map<String, Object> config, Optional<IdPair> pair) {
-    if (reads.apply(record, config) instanceof Outcome.Mapped mapped)
-      return Optional.of(new SideRecord(id, record, mapped.value(), SyncValues.hash(mapped.value()), pair));
-    return Optional.empty();
+    return mapped(record, config).map(view -> {
+      String json = SyncValues.canonicalJson(view);
+      return new SideRecord(id, record, view, json, SyncValues.hashOf(json), pair);
+    });
+  }
+
+  /** The record mapped through this side's mapping; empty when the mapping refuses it. */
+  Optional<Map<String, Object>> mapped(Map<String, Object> record, Map<String, Object> config) {
+    return reads.apply(record, config) instanceof Outcome.Mapped mapped ? Optional.of(mapped.value()) : Optional.empty();
   }
 
   /** {@code helpdesk.customers}, {@code crm /contacts}. */

@@ -37,12 +37,35 @@ final class SyncValues {
 
   /** The SHA-256 (first 128 bits, hex) of the canonical JSON of a view. */
   static String hash(Map<String, Object> view) {
+    return hashOf(canonicalJson(view));
+  }
+
+  /** The SHA-256 (first 128 bits, hex) of a view's canonical JSON. */
+  static String hashOf(String canonicalJson) {
     try {
-      byte[] text = JSON.writeValueAsBytes(canonical(view));
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash a record", e);
+    }
+  }
+
+  /** A view as canonical JSON: keys sorted, numbers by value, everything but maps and lists as text, nulls left out. */
+  static String canonicalJson(Map<String, Object> view) {
+    try {
+      return JSON.writeValueAsString(canonical(view));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a record as JSON", e);
+    }
+  }
+
+  /** A view stored as canonical JSON, read back (its values compare with {@link #same}). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parse(String canonicalJson) {
+    try {
+      return JSON.readValue(canonicalJson, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored view is not JSON", e);
     }
   }
 

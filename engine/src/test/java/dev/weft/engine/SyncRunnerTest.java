@@ -49,6 +49,16 @@ class SyncRunnerTest {
     assertThat(s.a().updated()).isEqualTo(1);
     assertThat(s.b().updated()).isZero();
     assertThat(f.crm.records().get("c1")).containsEntry("email", "  ADA@example.com ");
+    // and that first pairing is logged as a conflict, with both versions, and counted
+    assertThat(s.conflicts()).isEqualTo(1);
+    assertThat(f.store.syncHistory().conflictsOf(first.runId())).singleElement().satisfies(c -> {
+      assertThat(c.aId()).isEqualTo("c1");
+      assertThat(c.bId()).isEqualTo("d1");
+      assertThat(c.winner()).isEqualTo("b");
+      assertThat(c.aVersion().orElseThrow()).containsEntry("email", "ada@example.com");
+      assertThat(c.bVersion().orElseThrow()).containsEntry("email", "  ADA@example.com ");
+      assertThat(c.outcome()).startsWith("first pairing by the match rule").contains("b's version is kept");
+    });
     assertThat(f.desk.records()).hasSize(3);
     assertThat(f.crm.records()).hasSize(3);
     assertThat(f.desk.records().values()).anySatisfy(r -> {
@@ -128,6 +138,61 @@ class SyncRunnerTest {
       assertThat(c.bVersion().orElseThrow()).containsEntry("phone", "102");
       assertThat(c.outcome()).contains(winner + "'s version is kept");
     });
+    assertThat(f.run().sync().orElseThrow().written()).isZero();
+  }
+
+  @Test
+  void a_lossy_mapping_does_not_rewrite_names_when_the_other_side_changed_only_its_phone() throws Exception {
+    f.crm.put("c1", person("Mary Ann", "Smith", "mary@example.com", "100"));
+    f.run();
+    String d = f.store.idMap().byA("default", "contacts", List.of("c1")).get("c1").bId();
+    assertThat(f.desk.records().get(d)).containsEntry("full_name", "Mary Ann Smith");
+    f.desk.put(d, Map.of("phone", "101"));
+
+    RunResult result = f.run();
+
+    // b_to_a would split "Mary Ann Smith" into Mary / Ann Smith; only the phone changed on b, so only the phone is sent
+    assertThat(f.crm.applied()).containsExactly(new Change.Update("c1", Map.of("phone", "101")));
+    assertThat(f.crm.records().get("c1")).containsEntry("firstName", "Mary Ann").containsEntry("lastName", "Smith");
+    assertThat(result.sync().orElseThrow().conflicts()).isZero();
+    assertThat(f.run().sync().orElseThrow().written()).isZero();
+  }
+
+  @Test
+  void edits_of_different_fields_on_both_sides_are_merged_without_a_conflict() throws Exception {
+    f.crm.put("c1", person("Mary Ann", "Smith", "mary@example.com", "100"));
+    f.run();
+    String d = f.store.idMap().byA("default", "contacts", List.of("c1")).get("c1").bId();
+    f.crm.put("c1", Map.of("lastName", "Jones"));
+    f.desk.put(d, Map.of("phone", "101", "email", "mary.jones@example.com"));
+
+    RunResult result = f.run();
+
+    assertThat(result.sync().orElseThrow().conflicts()).isZero();
+    assertThat(f.store.syncHistory().conflictsOf(result.runId())).isEmpty();
+    assertThat(f.desk.applied()).containsExactly(new Change.Update(d, Map.of("full_name", "Mary Ann Jones")));
+    assertThat(f.crm.applied()).containsExactly(new Change.Update("c1", Map.of("phone", "101", "email", "mary.jones@example.com")));
+    assertThat(f.crm.records().get("c1")).containsEntry("firstName", "Mary Ann").containsEntry("lastName", "Jones")
+        .containsEntry("phone", "101").containsEntry("email", "mary.jones@example.com");
+    assertThat(f.desk.records().get(d)).containsEntry("full_name", "Mary Ann Jones").containsEntry("phone", "101")
+        .containsEntry("email", "mary.jones@example.com");
+    RunResult after = f.run();
+    assertThat(after.sync().orElseThrow().written()).as("the merged records come back as echoes").isZero();
+  }
+
+  @Test
+  void edits_of_the_same_field_on_both_sides_send_only_the_winners_changes_to_the_loser() throws Exception {
+    f.crm.put("c1", person("Mary Ann", "Smith", "mary@example.com", "100"));
+    f.run();
+    String d = f.store.idMap().byA("default", "contacts", List.of("c1")).get("c1").bId();
+    f.crm.put("c1", Map.of("phone", "101"));
+    f.desk.put(d, Map.of("phone", "102")); // newer: b wins
+
+    RunResult result = f.run();
+
+    assertThat(result.sync().orElseThrow().conflicts()).isEqualTo(1);
+    assertThat(f.crm.applied()).containsExactly(new Change.Update("c1", Map.of("phone", "102")));
+    assertThat(f.crm.records().get("c1")).containsEntry("firstName", "Mary Ann").containsEntry("lastName", "Smith");
     assertThat(f.run().sync().orElseThrow().written()).isZero();
   }
 

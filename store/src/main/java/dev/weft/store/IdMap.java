@@ -28,7 +28,7 @@ public final class IdMap {
     this.dataSource = dataSource;
   }
 
-  /** The pairs of these side-a ids, by a id. */
+  /** The pairs of these side-a ids, by a id, with their views. */
   public Map<String, IdPair> byA(String instance, String flow, Collection<String> aIds) {
     return lookup(instance, flow, "a_id", aIds, IdPair::aId);
   }
@@ -38,7 +38,7 @@ public final class IdMap {
     return lookup(instance, flow, "b_id", bIds, IdPair::bId);
   }
 
-  /** Every pair of the flow, handed over one at a time (deletes are found by missing ids). */
+  /** Every pair of the flow without its views, handed over one at a time (deletes are found by missing ids). */
   public void forEach(String instance, String flow, Consumer<IdPair> each) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(
@@ -88,7 +88,7 @@ public final class IdMap {
     try (Connection c = dataSource.getConnection()) {
       for (int from = 0; from < all.size(); from += IN_CHUNK) {
         List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-        String sql = "SELECT a_id, b_id, a_hash, b_hash FROM id_map WHERE instance = ? AND flow = ? AND " + column
+        String sql = "SELECT a_id, b_id, a_hash, b_hash, a_view, b_view FROM id_map WHERE instance = ? AND flow = ? AND " + column
             + " IN (" + "?,".repeat(chunk.size() - 1) + "?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
           s.setString(1, instance);
@@ -96,7 +96,8 @@ public final class IdMap {
           for (int i = 0; i < chunk.size(); i++) s.setString(i + 3, chunk.get(i));
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
-              IdPair p = pair(r);
+              IdPair p = new IdPair(r.getString(1), r.getString(2), Optional.ofNullable(r.getString(3)),
+                  Optional.ofNullable(r.getString(4)), Optional.ofNullable(r.getString(5)), Optional.ofNullable(r.getString(6)));
               found.put(key.apply(p), p);
             }
           }
@@ -122,7 +123,8 @@ public final class IdMap {
     removeIds(c, instance, flow, "b_id", pairs.stream().map(IdPair::bId).toList());
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO id_map (instance, flow, a_id, b_id, a_hash, b_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO id_map (instance, flow, a_id, b_id, a_hash, b_hash, a_view, b_view, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (IdPair p : pairs) {
         s.setString(1, instance);
         s.setString(2, flow);
@@ -130,7 +132,9 @@ public final class IdMap {
         s.setString(4, p.bId());
         s.setString(5, p.aHash().orElse(null));
         s.setString(6, p.bHash().orElse(null));
-        s.setObject(7, now);
+        s.setString(7, p.aView().orElse(null));
+        s.setString(8, p.bView().orElse(null));
+        s.setObject(9, now);
         s.addBatch();
       }
       s.executeBatch();

@@ -66,8 +66,10 @@ public final class Store implements AutoCloseable {
 
   private static void migrate(DataSource dataSource, Optional<String> schema) {
     // No placeholder replacement: migration text may mention ${config.X} and ${secret.X} in comments.
-    var flyway =
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholderReplacement(false);
+    // Out of order: each area owns a range of versions (sync V20-V29, server V30-...), so a store
+    // already at V50 still takes a V21 added later.
+    var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholderReplacement(false)
+        .outOfOrder(true);
     schema.ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
     flyway.load().migrate();
   }
