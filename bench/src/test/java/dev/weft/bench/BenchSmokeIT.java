@@ -26,7 +26,8 @@ class BenchSmokeIT {
     assertThat(run.exitValue()).as("bench/run exit code; log:%n%s", log).isZero();
     String results = Files.readString(out.resolve("RESULTS.md"));
     assertThat(results)
-        .contains("weft run", "Apache Camel", "COPY into staging", "hand-written", "weft serve", "platform-http", "Webhook latency")
+        .contains("weft run", "Apache Camel", "COPY into staging", "hand-written", "weft serve", "platform-http", "Webhook latency",
+            "Two-way sync", "1% changed on each side")
         .doesNotContain("**no**");
     assertThat(out.resolve("chart.png")).isNotEmptyFile();
   }
