@@ -28,20 +28,30 @@ final class ServeProcess implements AutoCloseable {
   final Process process;
   final String url;
   final Path stderr;
+  private final StringBuffer stdout;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ServeProcess(Process process, String url, Path stderr) {
+  private ServeProcess(Process process, String url, Path stderr, StringBuffer stdout) {
     this.process = process;
     this.url = url;
     this.stderr = stderr;
+    this.stdout = stdout;
   }
 
   /** Starts and waits until it listens. */
   static ServeProcess start(Path dir, Path specs, String store, int port, String... more) throws IOException {
+    return start(dir, Map.of(), specs, store, port, more);
+  }
+
+  /** With more environment variables (e.g. WEFT_LOG_LEVEL). */
+  static ServeProcess start(Path dir, Map<String, String> env, Path specs, String store, int port, String... more) throws IOException {
     Path stderr = Files.createTempFile(dir, "serve-stderr", ".txt");
     List<String> args = new ArrayList<>(List.of("serve", "--specs", specs.toString(), "--store", store, "--port", Integer.toString(port)));
     args.addAll(List.of(more));
-    Process p = WeftProcess.builder(dir, Map.of("WEFT_MASTER_KEY", KEY, "WEFT_ADMIN_TOKEN", ADMIN), args.toArray(String[]::new))
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("WEFT_MASTER_KEY", KEY);
+    all.put("WEFT_ADMIN_TOKEN", ADMIN);
+    Process p = WeftProcess.builder(dir, all, args.toArray(String[]::new))
         .redirectError(stderr.toFile()).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String first = out.readLine();
@@ -50,16 +60,15 @@ final class ServeProcess implements AutoCloseable {
       p.destroyForcibly();
       throw new AssertionError("weft serve did not start: " + first + "\n" + Files.readString(stderr));
     }
+    StringBuffer printed = new StringBuffer(first).append('\n');
     Thread.ofVirtual().start(() -> {
       try {
-        while (out.readLine() != null) {
-          // keep the pipe drained
-        }
+        for (String line = out.readLine(); line != null; line = out.readLine()) printed.append(line).append('\n');
       } catch (IOException ignored) {
         // the process ended
       }
     });
-    return new ServeProcess(p, url.group(1), stderr);
+    return new ServeProcess(p, url.group(1), stderr, printed);
   }
 
   static int freePort() throws IOException {
@@ -89,6 +98,11 @@ final class ServeProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** What it printed on stdout so far (the pipe is drained as it goes). */
+  String stdoutText() {
+    return stdout.toString();
   }
 
   String stderrText() throws IOException {
