@@ -66,7 +66,21 @@ final class InstancePages {
   public record InstanceRow(String id, String customer, String integration, String plan, String environment, boolean enabled,
       Optional<RunRecord> lastRun, Optional<Instant> nextRun, List<String> webhooks) {}
 
-  public record ListView(Chrome chrome, boolean admin, String customerFilter, List<InstanceRow> rows, String after, Optional<String> next) {}
+  public record ListView(Chrome chrome, boolean admin, String customerFilter, List<InstanceRow> rows, String after, Optional<String> next) {
+    /** The pager's links keep the customer filter, percent-encoded ({@code Acme & Co} stays one value). */
+    public String firstPage() {
+      return "/console/instances" + (customerFilter.isEmpty() ? "" : "?customer=" + encoded(customerFilter));
+    }
+
+    public Optional<String> nextPage() {
+      return next.map(n -> "/console/instances?" + (customerFilter.isEmpty() ? "" : "customer=" + encoded(customerFilter) + "&")
+          + "after=" + encoded(n));
+    }
+
+    private static String encoded(String value) {
+      return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
 
   private void list(Context ctx, Session session) {
     Optional<String> customer = switch (session.caller()) {

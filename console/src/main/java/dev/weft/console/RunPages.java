@@ -116,7 +116,8 @@ final class RunPages {
   private RunView view(Context ctx, Session session) {
     String id = ctx.pathParam("id");
     RunRecord run = services.store().runs().get(id).filter(r -> visible(session, r))
-        .orElseThrow(() -> new Routes.NotFound("no run " + id + " (a run waiting for a free worker appears once it starts: reload)"));
+        .orElseThrow(() -> new Routes.NotFound("Run " + id + " has not started yet: a run just triggered waits for a free worker"
+            + " and shows here once it begins, so reload in a moment. If it never appears, no run has this id."));
     return new RunView(Chrome.of(session, "Run of " + run.flow(), "runs"), run, services.store().runs().logOf(id), session.admin(), Instant.now());
   }
 
