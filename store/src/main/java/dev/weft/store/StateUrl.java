@@ -16,6 +16,10 @@ record StateUrl(String jdbcUrl, Optional<String> schema) {
       Matcher m = CURRENT_SCHEMA.matcher(url);
       return new StateUrl(url, Optional.of(m.find() ? m.group(1) : "weft"));
     }
+    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      // the server's shutdown hook still writes (releasing its claims) after H2's own hook would close the file
+      return new StateUrl(url + ";DB_CLOSE_ON_EXIT=FALSE", Optional.empty());
+    }
     return new StateUrl(url, Optional.empty());
   }
 

@@ -88,6 +88,8 @@ class StoreTest {
     assertThat(StateUrl.redact("jdbc:postgresql://h/db?user=a&password=s3cret")).doesNotContain("s3cret");
     assertThat(StateUrl.parse("jdbc:postgresql://h/db?currentSchema=t1").schema()).contains("t1");
     assertThat(StateUrl.parse("jdbc:postgresql://h/db").schema()).contains("weft");
+    assertThat(StateUrl.parse("jdbc:h2:file:./x").jdbcUrl()).endsWith(";DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(StateUrl.parse("jdbc:h2:file:./x;DB_CLOSE_ON_EXIT=TRUE").jdbcUrl()).isEqualTo("jdbc:h2:file:./x;DB_CLOSE_ON_EXIT=TRUE");
     assertThat(StateUrl.parse("jdbc:h2:mem:x").schema()).isEmpty();
   }
 }
