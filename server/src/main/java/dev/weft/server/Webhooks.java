@@ -53,7 +53,8 @@ final class Webhooks {
   private void receive(Context ctx) throws Exception {
     String instanceId = ctx.pathParam("instance");
     String path = ctx.pathParam("path");
-    Optional<FlowRuns.Plan> plan = route(instanceId, path);
+    Optional<Route> route = route(instanceId, path);
+    Optional<FlowRuns.Plan> plan = route.map(Route::plan);
     if (plan.isEmpty()) {
       metrics.webhook("not_found");
       Api.json(ctx, 404, Map.of("error", "no webhook " + path + " on instance " + instanceId));
@@ -66,7 +67,7 @@ final class Webhooks {
       return;
     }
     Trigger.Webhook hook = plan.get().flow().trigger(Trigger.Webhook.class).orElseThrow();
-    if (hook.verify().isPresent() && !signed(plan.get(), hook.verify().get(), ctx, body)) {
+    if (hook.verify().isPresent() && !signed(route.get(), hook.verify().get(), ctx, body)) {
       metrics.webhook("unauthorized");
       Api.json(ctx, 401, Map.of("error", "the signature is missing or wrong"));
       return;
@@ -96,27 +97,29 @@ final class Webhooks {
     Api.json(ctx, accepted.repeat() ? 200 : 202, out);
   }
 
-  /**
-   * The plan of the instance's flow with that webhook path. A found one is kept for {@link
-   * #ROUTE_TTL_NANOS}: a burst of webhooks asks the store once a second, not several times each
-   * (an instance disabled or changed meanwhile takes up to that long to show here).
-   */
-  private Optional<FlowRuns.Plan> route(String instanceId, String path) {
-    String key = instanceId + '\n' + path;
-    CachedRoute cached = routes.get(key);
-    long now = System.nanoTime();
-    if (cached != null && now - cached.foundNanos() < ROUTE_TTL_NANOS) return Optional.of(cached.plan());
-    Optional<FlowRuns.Plan> plan = instances.get(instanceId).filter(Instance::enabled).flatMap(i -> planFor(i, path));
-    if (plan.isPresent()) routes.put(key, new CachedRoute(plan.get(), now));
-    else routes.remove(key);
-    return plan;
-  }
+  /** Where a webhook path leads: the plan of the flow, and its signing secret (when it verifies and has one). */
+  private record Route(FlowRuns.Plan plan, Optional<String> secret, long foundNanos) {}
 
   private static final long ROUTE_TTL_NANOS = 1_000_000_000L;
 
-  private record CachedRoute(FlowRuns.Plan plan, long foundNanos) {}
+  private final java.util.concurrent.ConcurrentHashMap<String, Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private final java.util.concurrent.ConcurrentHashMap<String, CachedRoute> routes = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * The route of the instance's webhook path. A found one is kept for {@link #ROUTE_TTL_NANOS}: a
+   * burst of webhooks asks the store and decrypts the secret once a second, not for each webhook
+   * (an instance disabled or changed meanwhile takes up to that long to show here).
+   */
+  private Optional<Route> route(String instanceId, String path) {
+    String key = instanceId + '\n' + path;
+    Route cached = routes.get(key);
+    long now = System.nanoTime();
+    if (cached != null && now - cached.foundNanos() < ROUTE_TTL_NANOS) return Optional.of(cached);
+    Optional<Route> route = instances.get(instanceId).filter(Instance::enabled).flatMap(i -> planFor(i, path))
+        .map(plan -> new Route(plan, secretOf(plan), now));
+    if (route.isPresent()) routes.put(key, route.get());
+    else routes.remove(key);
+    return route;
+  }
 
   private Optional<FlowRuns.Plan> planFor(Instance instance, String path) {
     try {
@@ -126,17 +129,22 @@ final class Webhooks {
     }
   }
 
-  private boolean signed(FlowRuns.Plan plan, Trigger.Verify verify, Context ctx, byte[] body) {
+  private Optional<String> secretOf(FlowRuns.Plan plan) {
+    Optional<Trigger.Verify> verify = plan.flow().trigger(Trigger.Webhook.class).flatMap(Trigger.Webhook::verify);
+    if (verify.isEmpty()) return Optional.empty();
     Map<String, Object> config = plan.instance().sealedConfig();
     Function<String, Optional<String>> configValue = key -> Optional.ofNullable(config.get(key)).map(v -> {
       boolean secret = plan.version().spec().configOption(key).map(o -> o.type() == ConfigOption.Type.SECRET).orElse(false);
       return secret ? box.decrypt(String.valueOf(v)) : String.valueOf(v);
     });
-    Optional<String> secret = Placeholders.resolve(verify.secret(), configValue, secrets::get, env);
-    if (secret.isEmpty()) {
-      log.warn("webhook of {}/{}: its signing secret has no value; refused", plan.instance().id(), plan.flow().id());
+    return Placeholders.resolve(verify.get().secret(), configValue, secrets::get, env);
+  }
+
+  private boolean signed(Route route, Trigger.Verify verify, Context ctx, byte[] body) {
+    if (route.secret().isEmpty()) {
+      log.warn("webhook of {}/{}: its signing secret has no value; refused", route.plan().instance().id(), route.plan().flow().id());
       return false;
     }
-    return WebhookSignature.valid(verify, secret.get(), name -> Optional.ofNullable(ctx.header(name)), body, Instant.now());
+    return WebhookSignature.valid(verify, route.secret().get(), name -> Optional.ofNullable(ctx.header(name)), body, Instant.now());
   }
 }
