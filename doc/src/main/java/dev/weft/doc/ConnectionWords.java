@@ -1,10 +1,15 @@
 package dev.weft.doc;
 
 import dev.weft.model.Auth;
+import dev.weft.model.ConfigOption;
+import dev.weft.model.Placeholder;
+import dev.weft.model.Spec;
 import dev.weft.model.SystemDef;
 import dev.weft.model.SystemDef.ConnectionKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A connection's answers to the template: kind, auth method and scope, language, protocol. */
 final class ConnectionWords {
@@ -75,6 +80,40 @@ final class ConnectionWords {
   static Text transportLanguage(SystemDef system) {
     if (system.connection() == ConnectionKind.DATASTORE) return Text.plain("SQL rows");
     return system.format().map(f -> Text.plain(f.label())).orElseGet(Text::missing);
+  }
+
+  /**
+   * The transfer protocol of a system whose URL may be set per customer: a URL that is one config
+   * value ({@code ${config.crm_url}}) is said from that option's default, and says so.
+   */
+  static Text transferProtocol(Spec spec, SystemDef system) {
+    Optional<String> key = urlOption(system);
+    if (key.isEmpty()) return transferProtocol(system);
+    if (defaultUrl(spec, key.get()).isEmpty()) return Text.builder().plain("Set by each customer's ").code(key.get()).build();
+    return Text.builder().add(transferProtocol(byDefaultUrl(spec, system))).plain(" (the default of ").code(key.get())
+        .plain("; each customer may set another)").build();
+  }
+
+  /** The system with a URL that is one config value replaced by that option's default, if it has one. */
+  static SystemDef byDefaultUrl(Spec spec, SystemDef system) {
+    return urlOption(system).flatMap(key -> defaultUrl(spec, key))
+        .map(url -> new SystemDef(system.id(), system.name(), system.ours(), system.connection(), url, system.format(),
+            system.auth(), system.rateLimit(), system.options()))
+        .orElse(system);
+  }
+
+  /** The config option that is the whole URL, as in {@code url: "${config.crm_url}"}. */
+  private static Optional<String> urlOption(SystemDef system) {
+    String url = system.url().strip();
+    List<Placeholder> found = Placeholder.findAll(url);
+    if (found.size() != 1) return Optional.empty();
+    Placeholder only = found.get(0);
+    boolean whole = only.start() == 0 && only.end() == url.length();
+    return whole && only.kind() == Placeholder.Kind.CONFIG ? Optional.of(only.name()) : Optional.empty();
+  }
+
+  private static Optional<String> defaultUrl(Spec spec, String key) {
+    return spec.configOption(key).flatMap(ConfigOption::defaultValue).map(String::valueOf).filter(v -> !v.isBlank());
   }
 
   /** The transfer protocol, said from the URL's scheme. */

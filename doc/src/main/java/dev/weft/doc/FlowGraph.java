@@ -35,7 +35,7 @@ record FlowGraph(List<Node> nodes, List<Edge> edges) {
   static FlowGraph of(Spec spec) {
     Map<String, Node> nodes = new LinkedHashMap<>();
     for (SystemDef s : spec.systems().values()) {
-      String protocol = plain(ConnectionWords.transferProtocol(s));
+      String protocol = plain(ConnectionWords.transferProtocol(ConnectionWords.byDefaultUrl(spec, s)));
       String detail = s.connection().label() + (protocol.isEmpty() ? "" : " · " + protocol);
       nodes.put(s.id(), new Node(s.id(), s.displayName(), s.ours(), detail));
     }

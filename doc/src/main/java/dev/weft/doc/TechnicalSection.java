@@ -20,18 +20,18 @@ final class TechnicalSection {
     List<SystemDef> systems = new ArrayList<>();
     spec.systems().values().stream().filter(SystemDef::ours).forEach(systems::add);
     spec.systems().values().stream().filter(s -> !s.ours()).forEach(systems::add);
-    for (SystemDef s : systems) connection(s, out);
+    for (SystemDef s : systems) connection(spec, s, out);
     for (Flow f : spec.flows()) flow(spec, f, out);
   }
 
-  private static void connection(SystemDef s, List<Block> out) {
+  private static void connection(Spec spec, SystemDef s, List<Block> out) {
     out.add(new Heading(3, s.displayName() + " connection" + (s.ours() ? " (Your App)" : "")));
     List<Field> fields = new ArrayList<>();
     fields.add(Field.of("API/Datastore/Filesystem", ConnectionWords.point(s)));
     fields.add(Field.of("Authentication Method", ConnectionWords.authMethod(s.auth())));
     fields.add(Field.of("Authentication Scope", ConnectionWords.authScope(s.auth())));
     fields.add(Field.of("Transport Language", ConnectionWords.transportLanguage(s)));
-    fields.add(Field.of("Transfer Protocol", ConnectionWords.transferProtocol(s)));
+    fields.add(Field.of("Transfer Protocol", ConnectionWords.transferProtocol(spec, s)));
     s.rateLimit().ifPresent(r -> fields.add(Field.of("Rate Limit", ConnectionWords.rateLimit(r))));
     out.add(new Fields(fields));
   }

@@ -84,6 +84,31 @@ class WordsTest {
   }
 
   @Test
+  void aUrlSetPerCustomerIsSaidFromItsConfigDefault() {
+    dev.weft.model.Spec spec = dev.weft.spec.SpecLoader.load("per-customer.yaml", """
+        weft: 1
+        id: per-customer
+        name: Per customer
+        systems:
+          crm: { connection: api, url: "${config.crm_url}", format: json, auth: { method: none } }
+          shop: { connection: api, url: "${config.shop_url}", format: json, auth: { method: none } }
+          db: { connection: datastore, url: "jdbc:h2:mem:x", auth: { method: none } }
+        config:
+          - { key: crm_url, label: CRM address, type: url, default: "https://crm.example/api" }
+          - { key: shop_url, label: Shop address, type: url, required: true }
+        flows:
+          - { id: f, source: { system: crm, endpoint: GET /a }, map: [ { from: a, to: a } ], target: { system: db, table: t } }
+        """).spec().orElseThrow();
+    SystemDef crm = spec.system("crm").orElseThrow();
+    assertThat(md(ConnectionWords.transferProtocol(spec, crm)))
+        .isEqualTo("HTTPS (the default of `crm_url`; each customer may set another)");
+    assertThat(md(ConnectionWords.transferProtocol(spec, spec.system("shop").orElseThrow()))).isEqualTo("Set by each customer's `shop_url`");
+    assertThat(md(ConnectionWords.transferProtocol(spec, spec.system("db").orElseThrow()))).isEqualTo("H2 embedded over JDBC");
+    assertThat(ConnectionWords.byDefaultUrl(spec, crm).url()).isEqualTo("https://crm.example/api");
+    assertThat(FlowGraph.of(spec).nodes()).extracting(FlowGraph.Node::detail).startsWith("API · HTTPS", "API");
+  }
+
+  @Test
   void connectionKindLanguageAndAuthInWords() {
     SystemDef broker = system(ConnectionKind.BROKER, "amqp://h/");
     assertThat(md(ConnectionWords.point(broker))).isEqualTo("Message broker at `amqp://h/`");

@@ -35,7 +35,9 @@ import java.util.function.Function;
  *   <li>{@code GET /r} lists in id order as {@code {"data": [...], "next_cursor": "..."}} with a
  *       {@code Link: <...>; rel="next"} header; pages by {@code page} (from 1) and {@code per_page},
  *       by {@code cursor} (the token of the previous page), or by {@code offset} and {@code limit};
- *       {@code updated_since} keeps records updated at or after that instant.
+ *       {@code updated_since} keeps records updated at or after that instant. With {@link #plainLists}
+ *       the answer is the page's records as a bare JSON array (as json-server answers), the next page
+ *       named only by the {@code Link} header.
  *   <li>{@code GET /r/{id}}; {@code POST /r} (201, the record, a {@code Location} header);
  *       {@code PATCH /r/{id}} merges fields; {@code PUT /r/{id}} replaces them; {@code DELETE /r/{id}}
  *       (204). A missing id is 404 with {@code {"error": "..."}}.
@@ -61,6 +63,7 @@ public final class RecordApiServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile Optional<String> token = Optional.empty();
   private volatile int pageSize = 50;
+  private volatile boolean plainLists;
   private long nextId = 1;
   private Instant lastStamp = Instant.EPOCH;
 
@@ -96,6 +99,12 @@ public final class RecordApiServer implements AutoCloseable {
   /** The page size of a list request that names none (default 50). */
   public RecordApiServer pageSize(int size) {
     pageSize = size;
+    return this;
+  }
+
+  /** Answers list requests with a bare JSON array of records instead of {@code {"data": [...]}}. */
+  public RecordApiServer plainLists() {
+    plainLists = true;
     return this;
   }
 
@@ -297,7 +306,7 @@ public final class RecordApiServer implements AutoCloseable {
     } else {
       page.put("next_cursor", null);
     }
-    return new Reply(200, headers, page);
+    return new Reply(200, headers, plainLists ? page.get("data") : page);
   }
 
   private Optional<String> refusal(String resource, Map<String, Object> record) {
