@@ -21,6 +21,7 @@ public final class TcpProxy implements AutoCloseable {
   private final int port;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket server;
+  private volatile Thread acceptor;
 
   public TcpProxy(String targetHost, int targetPort) {
     this(targetHost, targetPort, 0);
@@ -42,6 +43,7 @@ public final class TcpProxy implements AutoCloseable {
   /** Drops every open connection and refuses new ones until {@link #restore}. */
   public synchronized void cut() {
     closeQuietly(server);
+    awaitAcceptorExit();
     for (Socket s : open) closeQuietly(s);
     open.clear();
   }
@@ -72,8 +74,19 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
+  /** The JDK may finish closing a listening socket only once its blocked accept returns. */
+  private void awaitAcceptorExit() {
+    Thread t = acceptor;
+    if (t == null || t == Thread.currentThread()) return;
+    try {
+      t.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void acceptOn(ServerSocket listening) {
-    Thread.ofPlatform().daemon().name("tcp-proxy-" + port).start(() -> {
+    acceptor = Thread.ofPlatform().daemon().name("tcp-proxy-" + port).start(() -> {
       while (!listening.isClosed()) {
         try {
           Socket client = listening.accept();
