@@ -73,6 +73,13 @@ final class Browser implements AutoCloseable {
     e.sendKeys(text);
   }
 
+  /** Clicks a button that posts a form and waits until the server's answer has replaced the page. */
+  void submit(String css) {
+    WebElement button = find(css);
+    button.click();
+    waiting(30).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+  }
+
   WebDriverWait waiting(int seconds) {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds));
   }

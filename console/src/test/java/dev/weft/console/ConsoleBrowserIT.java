@@ -93,7 +93,7 @@ class ConsoleBrowserIT {
     b.type("#f-alert_email", "not-an-email");
     b.find("#f-batch").click(); // leaving the field checks it as the server will
     b.waiting(10).until(ExpectedConditions.textToBe(By.id("f-alert_email-error"), "must be an email address"));
-    b.find(".wizard button[type=submit]").click();
+    b.submit(".wizard button[type=submit]");
     assertThat(b.find("#f-alert_email-error").getText()).isEqualTo("must be an email address");
     assertThat(b.find("#f-alert_email").getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(b.find("#f-api_key").getDomProperty("value")).isEmpty();
@@ -187,7 +187,7 @@ class ConsoleBrowserIT {
     b.open(f.server.url() + "/console/home");
     b.driver.findElement(By.linkText("Switch on")).click();
     b.type("#f-id", "acme-contacts");
-    b.find(".wizard button[type=submit]").click();
+    b.submit(".wizard button[type=submit]");
     assertThat(b.find("#f-folder_label-error").getText()).isEqualTo("is required");
     b.type("#f-folder_label", "Contacts");
     b.find(".wizard button[type=submit]").click();
