@@ -9,12 +9,9 @@ import dev.weft.engine.RunStartException;
 import dev.weft.engine.plan.Plan;
 import dev.weft.engine.plan.PlanDocument;
 import dev.weft.engine.plan.PlanFailed;
-import dev.weft.model.Flow;
-import dev.weft.model.Spec;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,23 +69,12 @@ final class PlanCommand implements Callable<Integer> {
       err.println("weft plan: --limit must be 0 or more and --batch at least 1");
       return 2;
     }
-    if (input.isPresent() && !Files.isRegularFile(input.get())) {
-      err.println("weft plan: no input file " + input.get());
-      return 2;
-    }
-    Optional<Spec> loaded = SpecFiles.load(file, err);
-    if (loaded.isEmpty()) return 2;
-    Spec spec = loaded.get();
-    Optional<String> flowId = flow.or(() -> spec.flows().size() == 1 ? Optional.of(spec.flows().get(0).id()) : Optional.empty());
-    if (flowId.isEmpty()) {
-      err.println("weft plan: say which flow with --flow; " + file + " has " + String.join(", ", spec.flows().stream().map(Flow::id).toList()));
-      return 2;
-    }
-    RunRequest request = inputs.request(spec, flowId.get(), state).withBatchSize(batch).withSpecVersion(SpecFiles.version(file));
-    if (input.isPresent()) request = request.withInput(input.get());
+    Optional<RunRequest> prepared = inputs.request("weft plan", file, flow, batch, input, state, err);
+    if (prepared.isEmpty()) return 2;
+    RunRequest request = prepared.get();
     Plan plan;
     try (Store store = state.open()) {
-      plan = new FlowPlanner(store, Connectors.discovered()).plan(request, Math.max(limit, 1));
+      plan = new FlowPlanner(store, Connectors.discovered()).plan(request, Math.max(limit, 1)).limitedTo(limit);
     } catch (RunStartException | StoreException e) {
       return failed(err, e.getMessage(), 2);
     } catch (PlanFailed e) {
@@ -97,7 +83,7 @@ final class PlanCommand implements Callable<Integer> {
       return failed(err, e.userMessage(), 1);
     }
     if (json) System.out.println(JSON.writeValueAsString(PlanDocument.of(plan, limit)));
-    else System.out.print(new PlanText(ProgressLine.onTerminal(), limit).render(plan));
+    else System.out.print(new PlanText(ProgressLine.onTerminal()).render(plan));
     System.out.flush();
     return 0;
   }

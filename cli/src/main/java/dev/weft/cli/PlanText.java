@@ -10,18 +10,16 @@ import java.util.List;
 /**
  * A plan for people, laid out like a Terraform plan: per target the counts, then each change
  * ({@code + create}, {@code ~ update}, {@code - delete}) with its fields as {@code before -> after},
- * at most {@code limit} of them, then the records that would be rejected. Colours only on a terminal.
+ * as many as the plan lists, then the records that would be rejected. Colours only on a terminal.
  */
 final class PlanText {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MOST_REJECTIONS_SHOWN = 20;
 
   private final boolean colour;
-  private final int limit;
 
-  PlanText(boolean colour, int limit) {
+  PlanText(boolean colour) {
     this.colour = colour;
-    this.limit = limit;
   }
 
   String render(Plan plan) {
@@ -40,9 +38,8 @@ final class PlanText {
         .append(Words.count(t.unchanged())).append(" unchanged");
     if (!t.rejected().isEmpty()) out.append(", ").append(Words.count(t.rejected().size())).append(" rejected");
     out.append('\n');
-    List<PlannedChange> shown = t.changes().subList(0, Math.min(limit, t.changes().size()));
-    for (PlannedChange c : shown) change(out, c);
-    long more = t.changesOmitted() + t.changes().size() - shown.size();
+    for (PlannedChange c : t.changes()) change(out, c);
+    long more = t.changesOmitted();
     if (more > 0) out.append("\n  … and ").append(Words.count(more)).append(more == 1 ? " more change" : " more changes")
         .append(" (--limit N shows more, --json lists them for machines)\n");
     List<PlannedChange.Rejected> rejected = t.rejected();

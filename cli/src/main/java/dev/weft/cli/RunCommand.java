@@ -7,12 +7,9 @@ import dev.weft.engine.ProgressListener;
 import dev.weft.engine.RunRequest;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.RunStartException;
-import dev.weft.model.Flow;
-import dev.weft.model.Spec;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,20 +63,9 @@ final class RunCommand implements Callable<Integer> {
       err.println("weft run: --batch must be at least 1");
       return 2;
     }
-    if (input.isPresent() && !Files.isRegularFile(input.get())) {
-      err.println("weft run: no input file " + input.get());
-      return 2;
-    }
-    Optional<Spec> loaded = SpecFiles.load(file, err);
-    if (loaded.isEmpty()) return 2;
-    Spec spec = loaded.get();
-    Optional<String> flowId = flow.or(() -> spec.flows().size() == 1 ? Optional.of(spec.flows().get(0).id()) : Optional.empty());
-    if (flowId.isEmpty()) {
-      err.println("weft run: say which flow with --flow; " + file + " has " + String.join(", ", spec.flows().stream().map(Flow::id).toList()));
-      return 2;
-    }
-    RunRequest request = inputs.request(spec, flowId.get(), state).withBatchSize(batch).withSpecVersion(SpecFiles.version(file));
-    if (input.isPresent()) request = request.withInput(input.get());
+    Optional<RunRequest> prepared = inputs.request("weft run", file, flow, batch, input, state, err);
+    if (prepared.isEmpty()) return 2;
+    RunRequest request = prepared.get();
 
     RunResult result;
     try (Store store = state.open()) {

@@ -3,7 +3,11 @@ package dev.weft.cli;
 import dev.weft.engine.RunRequest;
 import dev.weft.engine.SecretResolver;
 import dev.weft.model.ConfigOption;
+import dev.weft.model.Flow;
 import dev.weft.model.Spec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,5 +35,29 @@ final class RunInputs {
 
   RunRequest request(Spec spec, String flowId, StateOptions state) {
     return RunRequest.of(spec, flowId).withInstance(state.instance).withConfig(config(spec)).withSecrets(SecretResolver.of(secrets));
+  }
+
+  /**
+   * The request of {@code weft run} and {@code weft plan}: loads {@code file}, picks the flow (the
+   * only one when {@code flow} is left out) and takes {@code input} as the payload. Empty once it
+   * has said on {@code err} what is wrong.
+   */
+  Optional<RunRequest> request(String command, Path file, Optional<String> flow, int batch, Optional<Path> input,
+      StateOptions state, PrintWriter err) {
+    if (input.isPresent() && !Files.isRegularFile(input.get())) {
+      err.println(command + ": no input file " + input.get());
+      return Optional.empty();
+    }
+    Optional<Spec> loaded = SpecFiles.load(file, err);
+    if (loaded.isEmpty()) return Optional.empty();
+    Spec spec = loaded.get();
+    Optional<String> flowId = flow.or(() -> spec.flows().size() == 1 ? Optional.of(spec.flows().get(0).id()) : Optional.empty());
+    if (flowId.isEmpty()) {
+      err.println(command + ": say which flow with --flow; " + file + " has "
+          + String.join(", ", spec.flows().stream().map(Flow::id).toList()));
+      return Optional.empty();
+    }
+    RunRequest request = request(spec, flowId.get(), state).withBatchSize(batch).withSpecVersion(SpecFiles.version(file));
+    return Optional.of(input.isPresent() ? request.withInput(input.get()) : request);
   }
 }

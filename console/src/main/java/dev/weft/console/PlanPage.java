@@ -5,10 +5,11 @@ import dev.weft.server.Invalid;
 import dev.weft.server.PlanPreview;
 import dev.weft.server.ServerServices;
 import io.javalin.http.Context;
-import java.util.ArrayList;
+import dev.weft.engine.plan.Plan;
+import dev.weft.engine.plan.PlannedChange;
+import dev.weft.engine.plan.TargetPlan;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,16 +30,7 @@ final class PlanPage {
     routes.get("/console/instances/{id}/flows/{flow}/plan", this::show);
   }
 
-  public record FieldChange(String field, String before, String after) {}
-
-  public record Change(String kind, String key, List<FieldChange> fields) {}
-
-  public record Rejected(String position, String reason) {}
-
-  public record Target(String target, long creates, long updates, long deletes, long unchanged, List<Change> changes, long omitted,
-      List<Rejected> rejected) {}
-
-  public record PlanView(Chrome chrome, String instance, String flow, String limit, List<Target> targets, String problem) {}
+  public record PlanView(Chrome chrome, String instance, String flow, String limit, List<TargetPlan> targets, String problem) {}
 
   private void show(Context ctx, Session session) {
     String id = ctx.pathParam("id");
@@ -48,39 +40,21 @@ final class PlanPage {
     String limit = Optional.ofNullable(ctx.queryParam("limit")).filter(s -> !s.isBlank()).orElse("50");
     Chrome chrome = Chrome.of(session, "Plan of " + plan.flow().displayName(), "instances");
     try {
-      Map<String, Object> document = PlanPreview.of(services.runs(), services.store(), plan, limit);
-      pages.show(ctx, "plan.jte", new PlanView(chrome, id, plan.flow().id(), limit, targets(document), ""));
+      Plan preview = PlanPreview.plan(services.runs(), services.store(), plan, limit);
+      pages.show(ctx, "plan.jte", new PlanView(chrome, id, plan.flow().id(), limit, preview.targets(), ""));
     } catch (Invalid e) {
       pages.show(ctx, 422, "plan.jte", new PlanView(chrome, id, plan.flow().id(), limit, List.of(),
           "Limit " + String.join("; ", e.errors().getOrDefault("limit", List.of("is not valid")))));
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Target> targets(Map<String, Object> document) {
-    List<Target> out = new ArrayList<>();
-    for (Map<String, Object> t : (List<Map<String, Object>>) document.get("targets")) {
-      List<Change> changes = new ArrayList<>();
-      for (Map<String, Object> c : (List<Map<String, Object>>) t.get("changes")) {
-        List<FieldChange> fields = new ArrayList<>();
-        for (Map<String, Object> f : (List<Map<String, Object>>) c.get("fields"))
-          fields.add(new FieldChange(String.valueOf(f.get("field")), text(f.get("before")), text(f.get("after"))));
-        changes.add(new Change(String.valueOf(c.get("kind")), String.valueOf(c.get("key")), fields));
-      }
-      List<Rejected> rejected = new ArrayList<>();
-      for (Map<String, Object> r : (List<Map<String, Object>>) t.get("rejected"))
-        rejected.add(new Rejected(String.valueOf(r.get("position")), String.valueOf(r.get("reason"))));
-      out.add(new Target(String.valueOf(t.get("target")), number(t.get("creates")), number(t.get("updates")), number(t.get("deletes")),
-          number(t.get("unchanged")), changes, number(t.get("changes_omitted")), rejected));
-    }
-    return out;
+  /** A field's value as the page shows it: a dash for absent or NULL. */
+  public static String text(Object value) {
+    return value == null ? "—" : String.valueOf(value);
   }
 
-  private static String text(Object value) {
-    return Objects.isNull(value) ? "—" : String.valueOf(value);
-  }
-
-  private static long number(Object value) {
-    return value instanceof Number n ? n.longValue() : 0;
+  /** {@code create}, {@code update} or {@code delete}: the row's words and its CSS class. */
+  public static String kind(PlannedChange change) {
+    return change.kind().name().toLowerCase(Locale.ROOT);
   }
 }

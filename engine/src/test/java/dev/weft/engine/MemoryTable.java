@@ -1,5 +1,6 @@
 package dev.weft.engine;
 
+import dev.weft.connector.ConfigException;
 import dev.weft.connector.Connector;
 import dev.weft.connector.Preview;
 import dev.weft.connector.Sink;
@@ -32,8 +33,8 @@ final class MemoryTable implements Connector {
   }
 
   @Override
-  public Source openSource(SourceContext context) {
-    throw new UnsupportedOperationException("a memory table is a target only");
+  public Source openSource(SourceContext context) throws ConfigException {
+    throw new ConfigException("a memory table is a target only");
   }
 
   @Override

@@ -1,8 +1,12 @@
 package dev.weft.server;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import dev.weft.engine.RunResult;
 import dev.weft.model.ConfigOption;
 import dev.weft.store.Store;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,41 +94,46 @@ final class FailureNotifier implements AutoCloseable {
   }
 
   private void send(URI uri, String body, String runId) {
-    Duration wait = backoff;
-    String why = "";
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
-            .header("Content-Type", "application/json").header("User-Agent", "weft").header("Idempotency-Key", "weft-run-failed-" + runId)
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 == 2) {
-          store.runs().log(runId, "INFO", "failure notification sent to " + uri.getHost() + " (HTTP " + answer.statusCode()
-              + (attempt > 1 ? ", attempt " + attempt : "") + ")");
-          metrics.notification("sent");
-          return;
-        }
-        why = "HTTP " + answer.statusCode();
-        if (answer.statusCode() / 100 == 4 && answer.statusCode() != 408 && answer.statusCode() != 429) break;
-      } catch (java.io.IOException e) {
-        why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      } catch (InterruptedException e) {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+        .header("Content-Type", "application/json").header("User-Agent", "weft").header("Idempotency-Key", "weft-run-failed-" + runId)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    RetryPolicy<HttpResponse<String>> policy = RetryPolicy.<HttpResponse<String>>builder()
+        .handle(IOException.class)
+        .handleResultIf(answer -> answer.statusCode() / 100 != 2 && !refusedForGood(answer.statusCode()))
+        .withMaxAttempts(attempts)
+        .withBackoff(backoff, backoff.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1))))
+        .build();
+    AtomicInteger tries = new AtomicInteger();
+    String why;
+    try {
+      HttpResponse<String> answer = Failsafe.with(policy).get(() -> {
+        tries.incrementAndGet();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+      });
+      if (answer.statusCode() / 100 == 2) {
+        store.runs().log(runId, "INFO", "failure notification sent to " + uri.getHost() + " (HTTP " + answer.statusCode()
+            + (tries.get() > 1 ? ", attempt " + tries.get() : "") + ")");
+        metrics.notification("sent");
+        return;
+      }
+      why = "HTTP " + answer.statusCode();
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof InterruptedException) {
         Thread.currentThread().interrupt();
         why = "interrupted (the server stopped)";
-        break;
-      }
-      if (attempt < attempts) {
-        try {
-          Thread.sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-        wait = wait.multipliedBy(2);
+      } else {
+        why = cause == null ? String.valueOf(e) : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
       }
     }
     metrics.notification("failed");
     log.warn("failure notification of run {} to {} not delivered: {}", runId, uri.getHost(), why);
-    store.runs().log(runId, "WARN", "failure notification to " + uri.getHost() + " not delivered after " + attempts + " attempt(s): " + why);
+    store.runs().log(runId, "WARN", "failure notification to " + uri.getHost() + " not delivered after " + tries.get() + " attempt(s): " + why);
+  }
+
+  /** A 4xx other than a timeout or a rate limit: sending the same notice again will not help. */
+  private static boolean refusedForGood(int status) {
+    return status / 100 == 4 && status != 408 && status != 429;
   }
 
   private Optional<String> configValue(FlowRuns.Plan plan, String key) {

@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.store.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,15 +116,14 @@ public final class Inbox implements AutoCloseable {
   private void storeGroup(List<Pending> group) throws SQLException {
     Map<Pending, Accepted> results = new HashMap<>();
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
+      Transaction.inOne(c, tx -> {
         List<Pending> fresh = new ArrayList<>();
         Map<String, Pending> firstOfKey = new HashMap<>();
         List<Pending> repeatsInGroup = new ArrayList<>();
         for (Pending p : group) {
           Optional<String> key = p.delivery().deliveryId().map(id -> p.delivery().instance() + "\n" + id);
           if (key.isPresent()) {
-            Optional<Long> stored = existing(c, p.delivery());
+            Optional<Long> stored = existing(tx, p.delivery());
             if (stored.isPresent()) {
               results.put(p, new Accepted(stored.get(), true));
               continue;
@@ -136,19 +136,14 @@ public final class Inbox implements AutoCloseable {
           }
           fresh.add(p);
         }
-        if (!fresh.isEmpty()) insert(c, fresh, results);
+        if (!fresh.isEmpty()) insert(tx, fresh, results);
         for (Pending p : repeatsInGroup) {
           Pending first = firstOfKey.get(p.delivery().instance() + "\n" + p.delivery().deliveryId().get());
           results.put(p, new Accepted(results.get(first).id(), true));
         }
-        c.commit();
-        groups++;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return null;
+      });
+      groups++;
     }
     results.forEach((p, a) -> p.done().complete(a));
   }

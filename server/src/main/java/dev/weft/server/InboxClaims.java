@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.store.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,15 +71,11 @@ final class InboxClaims {
     OffsetDateTime now = now();
     OffsetDateTime expired = now.minus(lease);
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (waiting(c, group, now)) {
-          c.commit();
-          return List.of();
-        }
-        List<Long> ids = pick(c, group, max, expired);
+      return Transaction.inOne(c, tx -> {
+        if (waiting(tx, group, now)) return List.<Claimed>of();
+        List<Long> ids = pick(tx, group, max, expired);
         List<Long> claimed = new ArrayList<>();
-        try (PreparedStatement u = c.prepareStatement("UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND " + FREE)) {
+        try (PreparedStatement u = tx.prepareStatement("UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND " + FREE)) {
           for (long id : ids) {
             u.setString(1, me);
             u.setObject(2, now);
@@ -91,15 +88,8 @@ final class InboxClaims {
           for (int k = 0; k < ids.size(); k++)
             if (updated[k] != 0) claimed.add(ids.get(k));
         }
-        List<Claimed> rows = load(c, claimed);
-        c.commit();
-        return rows;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return load(tx, claimed);
+      });
     } catch (SQLException e) {
       throw new ServerStoreException("cannot claim webhooks of " + group.instance() + "/" + group.flow() + " from the inbox", e);
     }
@@ -221,20 +211,15 @@ final class InboxClaims {
 
   private void batch(String what, String sql, List<Claimed> rows, RowBinder binder) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        for (Claimed row : rows) {
-          binder.bind(s, row);
-          s.addBatch();
+      Transaction.inOne(c, tx -> {
+        try (PreparedStatement s = tx.prepareStatement(sql)) {
+          for (Claimed row : rows) {
+            binder.bind(s, row);
+            s.addBatch();
+          }
+          return s.executeBatch();
         }
-        s.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      });
     } catch (SQLException e) {
       throw new ServerStoreException("cannot " + what, e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.weft.connector.ConnectorException;
 import dev.weft.connector.GrantedTokens;
 import dev.weft.connector.SystemException;
+import dev.weft.store.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,10 +106,9 @@ public final class OAuthGrants {
 
   private GrantedTokens.Grant renewLocked(String instance, String systemId, GrantedTokens.Renewal renewal) throws ConnectorException {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
+      return Transaction.inOne(c, tx -> {
         GrantedTokens.Grant stored;
-        try (PreparedStatement s = c.prepareStatement(
+        try (PreparedStatement s = tx.prepareStatement(
             "SELECT sealed_grant FROM oauth_grants WHERE instance = ? AND system_id = ? FOR UPDATE")) {
           s.setString(1, instance);
           s.setString(2, systemId);
@@ -119,7 +119,7 @@ public final class OAuthGrants {
         }
         GrantedTokens.Grant renewed = renewal.apply(stored);
         if (!renewed.equals(stored)) {
-          try (PreparedStatement s = c.prepareStatement(
+          try (PreparedStatement s = tx.prepareStatement(
               "UPDATE oauth_grants SET sealed_grant = ?, expires_at = ?, updated_at = ? WHERE instance = ? AND system_id = ?")) {
             s.setString(1, seal(renewed));
             s.setObject(2, renewed.expiresAt().map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null));
@@ -129,14 +129,8 @@ public final class OAuthGrants {
             s.executeUpdate();
           }
         }
-        c.commit();
         return renewed;
-      } catch (ConnectorException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      });
     } catch (SQLException e) {
       throw new SystemException("cannot renew the stored grant of " + instance + "/" + systemId + ": " + e.getMessage(), e);
     }

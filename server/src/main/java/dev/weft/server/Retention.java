@@ -3,6 +3,7 @@ package dev.weft.server;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.weft.store.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,17 +54,13 @@ final class Retention {
     try (Connection c = dataSource.getConnection()) {
       List<String> chunk;
       while (!(chunk = oldRuns(c, before)).isEmpty()) {
-        c.setAutoCommit(false);
-        try {
-          lines += deleteEach(c, "DELETE FROM run_log WHERE run_id = ?", chunk);
-          runs += deleteEach(c, "DELETE FROM runs WHERE id = ?", chunk);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
+        List<String> these = chunk;
+        Pruned chunkPruned = Transaction.inOne(c, tx -> {
+          long logLines = deleteEach(tx, "DELETE FROM run_log WHERE run_id = ?", these); // the lines before their run
+          return new Pruned(deleteEach(tx, "DELETE FROM runs WHERE id = ?", these), logLines, 0, 0);
+        });
+        runs += chunkPruned.runs();
+        lines += chunkPruned.logLines();
       }
       long letters = delete(c, "DELETE FROM dead_letters WHERE replayed_at IS NOT NULL AND created_at < ?", before);
       long inbox = delete(c, "DELETE FROM webhook_inbox WHERE done_at IS NOT NULL AND done_at < ?", before);

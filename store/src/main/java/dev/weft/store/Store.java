@@ -108,18 +108,12 @@ public final class Store implements AutoCloseable {
    */
   public void commitBatch(BatchCommit commit) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        commit.checkpoint().ifPresent(token -> checkpoints.put(c, commit.instance(), commit.flow(), token));
-        deadLetters.add(c, commit.runId(), commit.instance(), commit.flow(), commit.deadLetters());
-        runs.addCounts(c, commit.runId(), commit.counts());
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      Transaction.inOne(c, tx -> {
+        commit.checkpoint().ifPresent(token -> checkpoints.put(tx, commit.instance(), commit.flow(), token));
+        deadLetters.add(tx, commit.runId(), commit.instance(), commit.flow(), commit.deadLetters());
+        runs.addCounts(tx, commit.runId(), commit.counts());
+        return null;
+      });
     } catch (SQLException e) {
       throw new StoreException("cannot store the batch of run " + commit.runId(), e);
     }
@@ -131,23 +125,17 @@ public final class Store implements AutoCloseable {
    */
   public void commitSync(SyncCommit commit) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        idMap.removeByA(c, commit.instance(), commit.flow(), commit.forget());
-        idMap.put(c, commit.instance(), commit.flow(), commit.pairs());
-        syncHistory.addConflicts(c, commit.runId(), commit.instance(), commit.flow(), commit.conflicts());
-        deadLetters.add(c, commit.runId(), commit.instance(), commit.flow(), commit.deadLetters());
-        syncHistory.addSide(c, commit.runId(), "a", commit.a());
-        syncHistory.addSide(c, commit.runId(), "b", commit.b());
-        runs.addCounts(c, commit.runId(), commit.counts());
-        commit.checkpoint().ifPresent(token -> checkpoints.put(c, commit.instance(), commit.flow(), token));
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      Transaction.inOne(c, tx -> {
+        idMap.removeByA(tx, commit.instance(), commit.flow(), commit.forget());
+        idMap.put(tx, commit.instance(), commit.flow(), commit.pairs());
+        syncHistory.addConflicts(tx, commit.runId(), commit.instance(), commit.flow(), commit.conflicts());
+        deadLetters.add(tx, commit.runId(), commit.instance(), commit.flow(), commit.deadLetters());
+        syncHistory.addSide(tx, commit.runId(), "a", commit.a());
+        syncHistory.addSide(tx, commit.runId(), "b", commit.b());
+        runs.addCounts(tx, commit.runId(), commit.counts());
+        commit.checkpoint().ifPresent(token -> checkpoints.put(tx, commit.instance(), commit.flow(), token));
+        return null;
+      });
       if (commit.pairs().size() >= MANY_PAIRS) idMap.refreshStatistics(c);
     } catch (SQLException e) {
       throw new StoreException("cannot store the sync changes of run " + commit.runId(), e);

@@ -10,4 +10,9 @@ public record Plan(String integration, String instance, String flow, List<Target
   public Plan {
     targets = List.copyOf(targets);
   }
+
+  /** This plan listing at most {@code limit} changes per target. */
+  public Plan limitedTo(int limit) {
+    return new Plan(integration, instance, flow, targets.stream().map(t -> t.limitedTo(limit)).toList());
+  }
 }

@@ -21,7 +21,7 @@ public final class PlanDocument {
     out.put("instance", plan.instance());
     out.put("flow", plan.flow());
     List<Map<String, Object>> targets = new ArrayList<>();
-    for (TargetPlan t : plan.targets()) {
+    for (TargetPlan t : plan.limitedTo(limit).targets()) {
       Map<String, Object> target = new LinkedHashMap<>();
       target.put("target", t.target());
       target.put("creates", t.creates());
@@ -29,9 +29,9 @@ public final class PlanDocument {
       target.put("deletes", t.deletes());
       target.put("unchanged", t.unchanged());
       List<Map<String, Object>> changes = new ArrayList<>();
-      for (PlannedChange c : t.changes().subList(0, Math.min(limit, t.changes().size()))) changes.add(change(c));
+      for (PlannedChange c : t.changes()) changes.add(change(c));
       target.put("changes", changes);
-      target.put("changes_omitted", t.changesOmitted() + t.changes().size() - changes.size());
+      target.put("changes_omitted", t.changesOmitted());
       List<Map<String, Object>> rejected = new ArrayList<>();
       for (PlannedChange.Rejected r : t.rejected()) rejected.add(Map.of("position", r.position(), "reason", r.reason()));
       target.put("rejected", rejected);

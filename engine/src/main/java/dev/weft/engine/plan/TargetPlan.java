@@ -23,4 +23,11 @@ public record TargetPlan(
     changes = List.copyOf(changes);
     rejected = List.copyOf(rejected);
   }
+
+  /** This plan listing at most {@code limit} changes; the others are counted in {@code changesOmitted}. */
+  public TargetPlan limitedTo(int limit) {
+    if (changes.size() <= limit) return this;
+    return new TargetPlan(target, creates, updates, deletes, unchanged, changes.subList(0, Math.max(0, limit)),
+        changesOmitted + changes.size() - Math.max(0, limit), rejected);
+  }
 }

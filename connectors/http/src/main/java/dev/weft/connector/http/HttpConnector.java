@@ -65,9 +65,7 @@ public final class HttpConnector implements Connector {
   @Override
   public Sink openSink(SinkContext context) throws ConnectorException {
     SystemDef system = context.system();
-    Endpoint endpoint =
-        context.target().endpoint().orElseThrow(
-            () -> new ConfigException("flow " + context.flow().id() + ": an API target needs an endpoint, e.g. 'PUT /contacts/{{id}}'"));
+    Endpoint endpoint = targetEndpoint(context);
     BodyFormat body = BodyFormat.of(system, Optional.empty());
     ApiClient client = ApiClient.open(system, context.flow().errors(), context.run());
     try {
@@ -108,11 +106,14 @@ public final class HttpConnector implements Connector {
   @Override
   public TargetPreview openPreview(SinkContext context) throws ConnectorException {
     SystemDef system = context.system();
-    Endpoint endpoint =
-        context.target().endpoint().orElseThrow(
-            () -> new ConfigException("flow " + context.flow().id() + ": an API target needs an endpoint, e.g. 'PUT /contacts/{{id}}'"));
+    Endpoint endpoint = targetEndpoint(context);
     BodyFormat body = BodyFormat.of(system, Optional.empty());
     ApiClient client = ApiClient.open(system, context.flow().errors(), context.run());
     return new HttpTargetPreview(client, body, endpoint, context.target().batch().isPresent(), context.run());
+  }
+
+  private static Endpoint targetEndpoint(SinkContext context) throws ConfigException {
+    return context.target().endpoint().orElseThrow(
+        () -> new ConfigException("flow " + context.flow().id() + ": an API target needs an endpoint, e.g. 'PUT /contacts/{{id}}'"));
   }
 }
