@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * refresh token (§6) gets a new one, which is stored for the next run (with the new refresh token
  * when the provider rotates them).
  */
-final class AuthorizationCodeTokens {
+final class AuthorizationCodeTokens implements AccessTokens {
   private static final Logger log = LoggerFactory.getLogger(AuthorizationCodeTokens.class);
 
   private final String systemId;
@@ -42,7 +42,8 @@ final class AuthorizationCodeTokens {
   }
 
   /** A valid access token: the stored one, renewed first when it is about to expire or was refused. */
-  String current() throws ConnectorException {
+  @Override
+  public String current() throws ConnectorException {
     lock.lock();
     try {
       if (held.isEmpty())
@@ -58,7 +59,8 @@ final class AuthorizationCodeTokens {
   }
 
   /** After a 401: the token sent is renewed on the next call, unless another run renewed it already. */
-  void refuse(String token) {
+  @Override
+  public void refuse(String token) {
     lock.lock();
     try {
       refused = Optional.of(token);

@@ -38,9 +38,9 @@ sealed interface Credentials {
           new Header("Authorization", basic(b.username(), b.password()));
       case Auth.Bearer b -> new Header("Authorization", "Bearer " + b.token());
       case Auth.OAuth2ClientCredentials c ->
-          new ClientCredentials(new TokenEndpoint(system, c, transport, settings.tokenAuth()));
+          new OAuthBearer(new TokenEndpoint(system, c, transport, settings.tokenAuth()));
       case Auth.OAuth2AuthorizationCode c when grants.isPresent() ->
-          new AuthorizationCode(new AuthorizationCodeTokens(system, c, grants.get(), transport, settings.tokenAuth(), java.time.Clock.systemUTC()));
+          new OAuthBearer(new AuthorizationCodeTokens(system, c, grants.get(), transport, settings.tokenAuth(), java.time.Clock.systemUTC()));
       case Auth.OAuth2AuthorizationCode c ->
           throw new ConfigException(
               system.displayName()
@@ -92,22 +92,8 @@ sealed interface Credentials {
     }
   }
 
-  /** A bearer token from the token endpoint, fetched once and renewed before it expires or after a 401. */
-  record ClientCredentials(TokenEndpoint tokens) implements Credentials {
-    public URI apply(URI uri, HttpRequest.Builder request) throws ConnectorException {
-      request.setHeader("Authorization", "Bearer " + tokens.current());
-      return uri;
-    }
-
-    public boolean renew(HttpRequest refused) {
-      String sent = refused.headers().firstValue("Authorization").orElse("");
-      tokens.forget(sent.startsWith("Bearer ") ? sent.substring(7) : sent);
-      return true;
-    }
-  }
-
-  /** A customer's authorization-code grant: its access token, renewed with the refresh token before it expires or after a 401. */
-  record AuthorizationCode(AuthorizationCodeTokens tokens) implements Credentials {
+  /** An OAuth 2 bearer token (client credentials or a customer's grant), renewed before it expires or after a 401. */
+  record OAuthBearer(AccessTokens tokens) implements Credentials {
     public URI apply(URI uri, HttpRequest.Builder request) throws ConnectorException {
       request.setHeader("Authorization", "Bearer " + tokens.current());
       return uri;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * to the token URL with the client id and secret ({@link TokenForm}). The token is kept until
  * shortly before its {@code expires_in} runs out, or until the API refuses it.
  */
-final class TokenEndpoint {
+final class TokenEndpoint implements AccessTokens {
   private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
   private static final Duration LONGEST_MARGIN = Duration.ofSeconds(60);
 
@@ -42,7 +42,8 @@ final class TokenEndpoint {
   }
 
   /** A valid access token, fetched when there is none or the one held is about to expire. */
-  String current() throws ConnectorException {
+  @Override
+  public String current() throws ConnectorException {
     lock.lock();
     try {
       if (token.isEmpty() || !clock.instant().isBefore(renewAt)) fetch();
@@ -53,7 +54,8 @@ final class TokenEndpoint {
   }
 
   /** Drops {@code refused} if it is still the token held, so that the next call fetches a new one. */
-  void forget(String refused) {
+  @Override
+  public void refuse(String refused) {
     lock.lock();
     try {
       if (token.isPresent() && token.get().equals(refused)) token = Optional.empty();
