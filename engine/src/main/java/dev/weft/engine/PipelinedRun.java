@@ -20,12 +20,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One run's loop, in two threads: a reader reads and maps batches, has the sink {@linkplain
- * Sink#prepare prepare} each (so that checking and encoding records overlaps the target's work on
- * the batch before), and hands them over a small bounded queue to the writer (the caller's
- * thread), which writes each batch, then stores its checkpoint, dead letters and counts in one
- * transaction, in order. Memory stays bounded by the queue. The source is only ever called from one thread at a time: acknowledgements ({@link
- * Source#committed}) are handed back to the reader, and made by the writer once the reader ended.
+ * One run's loop, in three threads joined by small bounded queues: a reader reads and maps
+ * batches; a preparer has the sink {@linkplain Sink#prepare prepare} each (checking and encoding
+ * its records); the writer (the caller's thread) writes each batch, then stores its checkpoint,
+ * dead letters and counts in one transaction, in order. So reading, preparing and the target's
+ * work on the batch before all overlap, and memory stays bounded by the queues. The source is only
+ * ever called from one thread at a time: acknowledgements ({@link Source#committed}) are handed
+ * back to the reader, and made by the writer once the reader ended.
  */
 final class PipelinedRun {
   static final int QUEUE_BATCHES = 2;
@@ -52,6 +53,7 @@ final class PipelinedRun {
   private final Settings settings;
   private final FailureMessage failureMessage;
   private final ProgressListener listener;
+  private final BlockingQueue<Item> mapped = new ArrayBlockingQueue<>(1);
   private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
   private final ConcurrentLinkedQueue<Checkpoint> toAcknowledge = new ConcurrentLinkedQueue<>();
   private final List<Checkpoint> heldUntilFinish = new ArrayList<>();
@@ -77,6 +79,8 @@ final class PipelinedRun {
 
   Outcome execute(Checkpoint from) {
     Thread reader = Thread.ofPlatform().name("weft-read-" + settings.flowId()).daemon().start(() -> readLoop(from));
+    Thread preparer = Thread.ofPlatform().name("weft-prepare-" + settings.flowId()).daemon().start(this::prepareLoop);
+    List<Thread> helpers = List.of(reader, preparer);
     try {
       while (true) {
         Item item = queue.take();
@@ -85,6 +89,7 @@ final class PipelinedRun {
         writeAndCommit(((Next) item).batch());
       }
       reader.join();
+      preparer.join();
       retries.call(() -> {
         sink.finish();
         return null;
@@ -98,22 +103,23 @@ final class PipelinedRun {
       acknowledge();
       return new Outcome(total, lastPosition, checkpointStored, Optional.empty());
     } catch (FlowFailed e) {
-      return stop(reader, e.failure());
+      return stop(helpers, e.failure());
     } catch (ConnectorException e) {
-      return stop(reader, failureMessage.of(e.userMessage(), e.getMessage(), Map.of()));
+      return stop(helpers, failureMessage.of(e.userMessage(), e.getMessage(), Map.of()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return stop(reader, failureMessage.of("the run was interrupted", "interrupted", Map.of()));
+      return stop(helpers, failureMessage.of("the run was interrupted", "interrupted", Map.of()));
     } catch (RuntimeException e) {
-      return stop(reader, failureMessage.of(e.getMessage() == null ? e.toString() : e.getMessage(), e.toString(), Map.of()));
+      return stop(helpers, failureMessage.of(e.getMessage() == null ? e.toString() : e.getMessage(), e.toString(), Map.of()));
     }
   }
 
-  private Outcome stop(Thread reader, RunFailure failure) {
-    reader.interrupt();
+  private Outcome stop(List<Thread> helpers, RunFailure failure) {
+    helpers.forEach(Thread::interrupt);
     queue.clear();
+    mapped.clear();
     try {
-      reader.join(Duration.ofSeconds(10));
+      for (Thread helper : helpers) helper.join(Duration.ofSeconds(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -161,19 +167,17 @@ final class PipelinedRun {
         int size = batch.records().size();
         if (settings.volumeMax().isPresent() && read + size > settings.volumeMax().getAsLong()) {
           long max = settings.volumeMax().getAsLong();
-          queue.put(new Stop(failureMessage.of(
+          mapped.put(new Stop(failureMessage.of(
               "the run would move more than volume.max = " + max + " records; stopped before writing past it",
               "volume.max " + max + " exceeded after " + read + " records", Map.of()), null));
           return;
         }
         read += size;
-        MappedBatch mapped = mapper.map(batch);
-        prepareAhead(mapped);
-        queue.put(new Next(mapped));
+        mapped.put(new Next(mapper.map(batch)));
         at = batch.after();
         // An empty batch that is not the last means the source is idle: a run ends there.
         if (batch.done() || size == 0) {
-          queue.put(new End());
+          mapped.put(new End());
           return;
         }
       }
@@ -191,6 +195,27 @@ final class PipelinedRun {
     }
   }
 
+  /** Hands the reader's batches on to the writer, each prepared on the way; an End or Stop ends it. */
+  private void prepareLoop() {
+    try {
+      while (true) {
+        Item item = mapped.take();
+        if (item instanceof Next next) prepareAhead(next.batch());
+        queue.put(item);
+        if (!(item instanceof Next)) return;
+      }
+    } catch (InterruptedException e) {
+      // the writer stopped the run
+    } catch (Error e) {
+      // without a Stop the writer would wait on the queue for ever
+      try {
+        queue.put(new Stop(failureMessage.of("preparing records for the target failed: " + e, e.toString(), Map.of()), e));
+      } catch (InterruptedException ignored) {
+        // the writer already stopped the run
+      }
+    }
+  }
+
   /** The sink checks and encodes the batch here, while the writer waits on the target for the batch before. */
   private void prepareAhead(MappedBatch batch) {
     if (batch.toWrite().isEmpty()) return;
@@ -203,7 +228,7 @@ final class PipelinedRun {
 
   private void offer(Stop stop) {
     try {
-      queue.put(stop);
+      mapped.put(stop);
     } catch (InterruptedException ignored) {
       // the writer already stopped the run
     }

@@ -3,8 +3,8 @@ package dev.weft.mapping;
 import dev.weft.mapping.internal.CompiledRow;
 import dev.weft.mapping.internal.JsonataExpression;
 import dev.weft.mapping.internal.RowFailure;
+import dev.weft.model.FieldMap;
 import dev.weft.model.MapRow;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public final class RecordMapping {
     Map<String, Object> settings = config == null ? Map.of() : config;
     try {
       if (filter.isPresent() && !keeps(filter.get(), source, settings)) return new Outcome.Filtered();
-      Map<String, Object> out = new LinkedHashMap<>(expectedFields);
+      Map<String, Object> out = new FieldMap(expectedFields);
       for (CompiledRow row : rows) row.apply(source, settings, out);
       return new Outcome.Mapped(out);
     } catch (RowFailure failure) {

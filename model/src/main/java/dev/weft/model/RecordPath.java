@@ -1,7 +1,6 @@
 package dev.weft.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +117,7 @@ public record RecordPath(String text, List<Step> steps) {
   }
 
   private static Object container(Step nextStep) {
-    return nextStep instanceof Index ? new ArrayList<>() : new LinkedHashMap<String, Object>();
+    return nextStep instanceof Index ? new ArrayList<>() : new FieldMap();
   }
 
   @Override

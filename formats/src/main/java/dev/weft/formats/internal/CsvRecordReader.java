@@ -4,12 +4,12 @@ import dev.weft.formats.FormatException;
 import dev.weft.formats.MalformedDocumentException;
 import dev.weft.formats.FormatOptions;
 import dev.weft.formats.RecordReader;
+import dev.weft.model.FieldMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +24,7 @@ public final class CsvRecordReader implements RecordReader {
   private final CsvRows rows;
   private final boolean header;
   private List<String> columns;
+  private FieldMap.Names names;
   private long read;
 
   public CsvRecordReader(InputStream in, FormatOptions options) {
@@ -50,9 +51,15 @@ public final class CsvRecordReader implements RecordReader {
     if (fields.size() != columns.size()) {
       throw new FormatException(read, fields.size() + " fields where the header has " + columns.size() + " (line " + row.line() + ")", Optional.of(row.raw()));
     }
-    Map<String, Object> record = LinkedHashMap.newLinkedHashMap(columns.size());
+    if (names == null && distinct(columns)) names = FieldMap.names(columns);
+    if (names != null) return Optional.of(FieldMap.withKeys(names, fields.toArray()));
+    Map<String, Object> record = new FieldMap(columns.size()); // a repeated header name: the last field wins
     for (int i = 0; i < fields.size(); i++) record.put(columns.get(i), fields.get(i));
     return Optional.of(record);
+  }
+
+  private static boolean distinct(List<String> columns) {
+    return new java.util.HashSet<>(columns).size() == columns.size();
   }
 
   private static List<String> names(List<String> header) {

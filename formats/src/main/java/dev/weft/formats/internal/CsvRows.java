@@ -46,7 +46,12 @@ final class CsvRows {
     }
   }
 
-  private final Supplier<String> currentRaw = () -> raw.toString();
+  /** Where the last row lies in {@link #buffer} when it was read there directly, else -1. */
+  private int rawStart = -1;
+  private int rawEnd;
+  private int lastFieldCount = 8;
+
+  private final Supplier<String> currentRaw = () -> rawStart >= 0 ? new String(buffer, rawStart, rawEnd - rawStart) : raw.toString();
 
   CsvRows(Reader in, char delimiter, char quote) {
     this.in = in;
@@ -91,6 +96,9 @@ final class CsvRows {
   }
 
   private Optional<Row> row() throws IOException {
+    Row plain = plainRow();
+    if (plain != null) return Optional.of(plain);
+    rawStart = -1;
     raw.setLength(0);
     long line = newlinesRead + 1;
     List<String> fields = new ArrayList<>();
@@ -156,6 +164,41 @@ final class CsvRows {
       }
       c = read();
     }
+  }
+
+  /**
+   * The common case, read straight from the buffer: a whole line there, not blank, without
+   * quotes. Null for anything else, with nothing consumed; {@link #row} then reads it char by char.
+   */
+  private Row plainRow() {
+    if (!started || pendingPosition < pending.length()) return null;
+    char[] b = buffer;
+    int start = position;
+    int fieldStart = start;
+    List<String> fields = new ArrayList<>(lastFieldCount);
+    for (int i = start; i < limit; i++) {
+      char c = b[i];
+      if (c == delimiter) {
+        fields.add(new String(b, fieldStart, i - fieldStart));
+        fieldStart = i + 1;
+      } else if (c == '\n' || c == '\r') {
+        if (i == start) return null;
+        int end = i + 1;
+        if (c == '\r') {
+          if (end == limit) return null; // a \r\n may be split across reads
+          if (b[end] == '\n') end++;
+        }
+        fields.add(new String(b, fieldStart, i - fieldStart));
+        long line = ++newlinesRead;
+        afterCarriageReturn = b[end - 1] == '\r';
+        position = end;
+        rawStart = start;
+        rawEnd = i;
+        lastFieldCount = fields.size();
+        return new Row(fields, line, currentRaw, Optional.empty());
+      } else if (c == quote) return null;
+    }
+    return null;
   }
 
   /** The text of the field that ends here; a quoted field without its quotes, "" pairs undone. */

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.weft.model.FieldMap;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +58,7 @@ public final class JsonTrees {
 
   /** The object starting at the parser's current START_OBJECT token. */
   public static Map<String, Object> object(JsonParser p) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new FieldMap();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();

@@ -1,6 +1,7 @@
 package dev.weft.mapping.internal;
 
 import com.dashjoin.jsonata.Functions;
+import java.math.BigDecimal;
 import com.dashjoin.jsonata.Utils;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -58,24 +59,47 @@ abstract sealed class ValueShortcut {
   private static final class Arithmetic extends ValueShortcut {
     private static final long MAX_WHOLE = 1_000_000_000_000L;
 
+    private static final BigDecimal THOUSANDTH = new BigDecimal("0.001");
+
     private final boolean number;
     private final boolean times;
     private final double operand;
+    /** k when dividing by 10^k (cents to amounts and the like), else -1. */
+    private final int tenPower;
 
     Arithmetic(boolean number, boolean times, double operand) {
       this.number = number;
       this.times = times;
       this.operand = operand;
+      int k = 0;
+      while (k < 10 && Math.pow(10, k) < operand) k++;
+      this.tenPower = !times && k > 0 && Math.pow(10, k) == operand ? k : -1;
     }
 
     @Override
     Object apply(Object input) {
       double value;
-      if (input instanceof Long l && Math.abs(l) < MAX_WHOLE) value = l;
-      else if (input instanceof String s && number && plainDecimal(s)) value = Functions.number(s).doubleValue();
+      if (input instanceof Long l && l > -MAX_WHOLE && l < MAX_WHOLE) value = l;
+      else if (input instanceof String s && number && plainDecimal(s)) value = Double.parseDouble(s);
       else return NOT_HANDLED;
+      if (tenPower > 0 && value == Math.rint(value)) {
+        Object exact = shiftedPoint((long) value);
+        if (exact != null) return exact;
+      }
       double result = times ? value * operand : value / operand;
       return JsonataExpression.plain(Utils.convertNumber(Double.valueOf(result)));
+    }
+
+    /**
+     * A whole number divided by 10^k, without the round trip through a double's shortest text:
+     * the same value, as the same type and scale. A double holds every decimal of up to 15
+     * digits exactly enough that its shortest text is that decimal; below 0.001 that text takes
+     * the exponent form, whose scale can differ, so those are left to the double.
+     */
+    private Object shiftedPoint(long whole) {
+      BigDecimal exact = BigDecimal.valueOf(whole, tenPower).stripTrailingZeros();
+      if (exact.scale() <= 0) return exact.longValueExact();
+      return exact.abs().compareTo(THOUSANDTH) >= 0 ? exact : null;
     }
 
     /** An optional minus, 1 to 12 digits, and optionally a point and 1 to 9 digits. */

@@ -18,7 +18,7 @@ class ValueShortcutTest {
 
   private static final List<String> EXPRESSIONS = List.of(
       "$lowercase($)", "$uppercase($)", "$trim($)", "$number($) / 100", "$number($) * 2.5", "$ * 3",
-      "$ / 7", " $number( $ ) /1000 ", "$number($) * 0.001");
+      "$ / 7", " $number( $ ) /1000 ", "$number($) * 0.001", "$ / 10000", "$number($) / 100000000", "$number($) / 10");
 
   @Property(tries = 3000)
   void agreesWithJsonata(@ForAll("expressions") String expression, @ForAll("inputs") Object input) {
@@ -67,6 +67,9 @@ class ValueShortcutTest {
         Arbitraries.strings().ofMaxLength(12).map(s -> (Object) s),
         Arbitraries.strings().withChars("0123456789-.eE+x ").ofMaxLength(16).map(s -> (Object) s),
         Arbitraries.longs().map(l -> (Object) String.valueOf(l)),
+        Arbitraries.longs().between(-2_000_000, 2_000_000).map(l -> (Object) String.valueOf(l)),
+        Arbitraries.longs().between(-2_000_000, 2_000_000).map(l -> (Object) l),
+        Arbitraries.longs().between(-999_999_999_999L, 999_999_999_999L).map(l -> (Object) String.valueOf(l)),
         Arbitraries.longs().between(-100_000_000_000_000L, 100_000_000_000_000L).map(l -> (Object) l),
         Arbitraries.longs().map(l -> (Object) l),
         Arbitraries.bigDecimals().ofScale(4).between(new BigDecimal("-1e14"), new BigDecimal("1e14")).map(d -> (Object) d.toPlainString()),

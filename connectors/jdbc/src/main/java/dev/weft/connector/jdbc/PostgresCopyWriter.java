@@ -223,14 +223,11 @@ final class PostgresCopyWriter implements RowWriter {
     }
 
     private static void escape(StringBuilder out, String text) {
-      int first = 0;
-      while (first < text.length() && text.charAt(first) != '\\' && text.charAt(first) >= ' ') first++;
-      if (first == text.length()) {
-        out.append(text); // the common case: nothing to escape
+      if (text.indexOf('\\') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
+        out.append(text); // the common case: nothing to escape (indexOf is a vectorised scan)
         return;
       }
-      out.append(text, 0, first);
-      for (int i = first; i < text.length(); i++) {
+      for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         switch (c) {
           case '\\' -> out.append("\\\\");
