@@ -78,7 +78,7 @@ final class PostgresCopyWriter implements RowWriter {
   public List<WriteResult.Rejected> write(Connection connection, List<PreparedRow> rows) throws SQLException {
     boolean ordinal = mode == Target.Write.UPSERT;
     for (List<PreparedRow> run : RowWriter.runsOfSameColumns(rows))
-      send(connection, new Encoded(run.get(0).columnNames(), chunks(run, ordinal), false));
+      send(connection, new Encoded(run.get(0).columnNames(), chunks(run, ordinal), false, false));
     return List.of();
   }
 
@@ -88,10 +88,11 @@ final class PostgresCopyWriter implements RowWriter {
   }
 
   /**
-   * Rows in COPY's text format, in pieces of about {@value #FLUSH_CHARS} characters; {@code
-   * duplicates}: some key is on more than one row (the last of each key must win the merge).
+   * Rows in COPY's binary format (when every column and value has an exact binary form) or text
+   * format, in pieces of about {@value #FLUSH_CHARS} bytes; {@code duplicates}: some key is on
+   * more than one row (the last of each key must win the merge).
    */
-  record Encoded(List<String> columnNames, List<byte[]> chunks, boolean duplicates) {}
+  record Encoded(List<String> columnNames, List<byte[]> chunks, boolean duplicates, boolean binary) {}
 
   /**
    * Encodes a batch's rows for {@link #send}, without a connection, so that it can be done while
@@ -108,7 +109,25 @@ final class PostgresCopyWriter implements RowWriter {
       if (!row.columns().equals(columns)) return Optional.empty();
       if (upsert && !keys.add(keyOf.apply(row))) duplicates = true;
     }
-    return Optional.of(new Encoded(rows.get(0).columnNames(), chunks(rows, upsert), duplicates));
+    Optional<List<byte[]>> binary = binaryChunks(columns, rows, upsert);
+    return Optional.of(new Encoded(rows.get(0).columnNames(), binary.orElseGet(() -> chunks(rows, upsert)), duplicates, binary.isPresent()));
+  }
+
+  /** The codecs for the last column list seen: a batch's rows share one list (and batches mostly do too). */
+  private volatile ColumnCodecs lastCodecs = new ColumnCodecs(List.of(), Optional.empty());
+
+  private record ColumnCodecs(List<Column> columns, Optional<CopyBinary.Codec[]> codecs) {}
+
+  /** The rows in COPY's binary format, when every column and value has an exact binary form. */
+  private Optional<List<byte[]>> binaryChunks(List<Column> columns, List<PreparedRow> rows, boolean ordinal) {
+    ColumnCodecs known = lastCodecs;
+    if (known.columns() != columns) lastCodecs = known = new ColumnCodecs(columns, CopyBinary.codecs(columns));
+    if (known.codecs().isEmpty()) return Optional.empty();
+    CopyBinary.Codec[] codecs = known.codecs().get();
+    CopyBinary.Chunks out = new CopyBinary.Chunks(FLUSH_CHARS);
+    for (PreparedRow row : rows)
+      if (!CopyBinary.append(out, codecs, row.values(), ordinal ? row.index() : -1)) return Optional.empty();
+    return Optional.of(out.finish());
   }
 
   /**
@@ -122,7 +141,7 @@ final class PostgresCopyWriter implements RowWriter {
       if (upsert && stagingHasRows) statement.execute("DELETE FROM " + staging);
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       String into = upsert ? staging + " (" + columns + ", " + ORDINAL + ")" : table + " (" + columns + ")";
-      CopyIn in = copy.copyIn("COPY " + into + " FROM STDIN");
+      CopyIn in = copy.copyIn("COPY " + into + " FROM STDIN" + (rows.binary() ? " (FORMAT binary)" : ""));
       try {
         for (byte[] chunk : rows.chunks()) in.writeToCopy(chunk, 0, chunk.length);
         in.endCopy();
