@@ -5,6 +5,7 @@ import dev.weft.model.Target;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,11 +25,19 @@ import org.postgresql.copy.CopyManager;
  * per connection, emptied at each commit), then moved with one {@code INSERT ... SELECT ... ON
  * CONFLICT DO UPDATE}. Keys are unique within a batch already (the sink keeps the last record of
  * each key), since ON CONFLICT cannot touch one row twice.
+ *
+ * <p>ON CONFLICT costs the server about twice a plain insert (it checks the key before it
+ * inserts each row). Loads of new records are common (first loads, orders, events), so an upsert
+ * first tries a plain {@code INSERT ... SELECT} in a savepoint; when some key is there already,
+ * it rolls back to the savepoint and merges. After a batch that met existing keys, the next
+ * {@value #MERGES_BEFORE_TRYING_INSERT} go straight to the merge.
  */
 final class PostgresCopyWriter implements RowWriter {
 
   private static final String ORDINAL = "weft_ordinal";
   private static final int FLUSH_CHARS = 1 << 16; // small pieces: the server parses one while the next is sent
+  static final int MERGES_BEFORE_TRYING_INSERT = 16;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final PostgresDialect dialect;
   private final String table;
@@ -37,6 +46,8 @@ final class PostgresCopyWriter implements RowWriter {
   private final List<String> key;
   private final String staging;
   private boolean stagingHasRows;
+  /** Batches left to merge straight away before trying a plain insert again. */
+  private int mergesAhead;
 
   PostgresCopyWriter(PostgresDialect dialect, TableShape shape, Target.Write mode, List<String> key) {
     this.dialect = dialect;
@@ -150,20 +161,41 @@ final class PostgresCopyWriter implements RowWriter {
       }
       if (upsert) {
         stagingHasRows = true;
-        statement.executeUpdate(merge(rows.columnNames(), rows.duplicates()));
+        if (mergesAhead > 0) mergesAhead--;
+        else if (insertedAllNew(connection, statement, rows)) return;
+        statement.executeUpdate(merge(rows));
       }
     }
   }
 
-  /** Moves the staged rows into the table; with duplicates, the last row of each key (by ordinal) wins. */
-  private String merge(List<String> columnNames, boolean duplicates) {
-    String columns = dialect.joinQuoted(columnNames);
-    String select =
-        duplicates
-            ? "SELECT DISTINCT ON (" + dialect.joinQuoted(key) + ") " + columns + " FROM " + staging + " ORDER BY "
-                + dialect.joinQuoted(key) + ", " + ORDINAL + " DESC"
-            : "SELECT " + columns + " FROM " + staging;
-    return "INSERT INTO " + table + " (" + columns + ") " + select + dialect.onConflict(columnNames, key);
+  /** The staged rows moved by a plain insert; false, with nothing moved, when some key exists already. */
+  private boolean insertedAllNew(Connection connection, Statement statement, Encoded rows) throws SQLException {
+    Savepoint before = connection.setSavepoint();
+    try {
+      statement.executeUpdate("INSERT INTO " + table + " (" + dialect.joinQuoted(rows.columnNames()) + ") " + select(rows));
+      connection.releaseSavepoint(before);
+      return true;
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) throw e;
+      connection.rollback(before);
+      mergesAhead = MERGES_BEFORE_TRYING_INSERT;
+      return false;
+    }
+  }
+
+  /** Moves the staged rows into the table, updating the rows of keys it has already. */
+  private String merge(Encoded rows) {
+    return "INSERT INTO " + table + " (" + dialect.joinQuoted(rows.columnNames()) + ") " + select(rows)
+        + dialect.onConflict(rows.columnNames(), key);
+  }
+
+  /** The staged rows; with duplicates, the last row of each key (by ordinal). */
+  private String select(Encoded rows) {
+    String columns = dialect.joinQuoted(rows.columnNames());
+    return rows.duplicates()
+        ? "SELECT DISTINCT ON (" + dialect.joinQuoted(key) + ") " + columns + " FROM " + staging + " ORDER BY "
+            + dialect.joinQuoted(key) + ", " + ORDINAL + " DESC"
+        : "SELECT " + columns + " FROM " + staging;
   }
 
   /** The rows as COPY text; {@code ordinal}: each row's index goes last, for the staging table. */
