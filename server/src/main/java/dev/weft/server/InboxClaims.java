@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,51 +49,83 @@ final class InboxClaims {
     return OffsetDateTime.now(ZoneOffset.UTC);
   }
 
-  /** Groups with rows free to claim and due (some may still wait for a failed row's next attempt). */
+  /**
+   * Groups with rows free to claim and due (some may still wait for a failed row's next attempt).
+   * On PostgreSQL the instance/flow pairs are found by skipping along the groups index, one probe
+   * per pair, and each pair is checked for a free row from where its pending rows start: a backlog
+   * of pending rows or years of processed ones cost nothing here.
+   */
   List<Group> due() {
     OffsetDateTime now = now();
-    return Sql.with(dataSource, "find webhooks to process",
-        "SELECT DISTINCT instance, flow FROM webhook_inbox WHERE " + FREE + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)", s -> {
-          s.setObject(1, now.minus(lease));
-          s.setObject(2, now);
-          List<Group> groups = new ArrayList<>();
-          try (ResultSet r = s.executeQuery()) {
-            while (r.next()) groups.add(new Group(r.getString(1), r.getString(2)));
-          }
-          return groups;
-        });
+    String sql = postgres
+        ? "WITH RECURSIVE g(instance, flow) AS ("
+            + " (SELECT instance, flow FROM webhook_inbox ORDER BY instance, flow LIMIT 1)"
+            + " UNION ALL SELECT n.instance, n.flow FROM g CROSS JOIN LATERAL (SELECT w.instance, w.flow FROM webhook_inbox w"
+            + " WHERE (w.instance, w.flow) > (g.instance, g.flow) ORDER BY w.instance, w.flow LIMIT 1) n)"
+            + " SELECT g.instance, g.flow FROM g WHERE EXISTS (SELECT 1 FROM webhook_inbox"
+            + " WHERE instance = g.instance AND flow = g.flow AND " + FREE + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?))"
+        : "SELECT DISTINCT instance, flow FROM webhook_inbox WHERE " + FREE + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)";
+    return Sql.with(dataSource, "find webhooks to process", sql, s -> {
+      s.setObject(1, now.minus(lease));
+      s.setObject(2, now);
+      List<Group> groups = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) groups.add(new Group(r.getString(1), r.getString(2)));
+      }
+      return groups;
+    });
   }
 
   /**
-   * Claims up to {@code max} free rows of the group, oldest first; none while a row of the group
-   * waits for its next attempt (later deliveries keep their order behind it and go in the same retry).
+   * Claims up to {@code max} free rows of the group, oldest first, and none from a row that waits
+   * for its next attempt on (later deliveries keep their order behind it and go in the same retry).
    */
   List<Claimed> claim(Group group, int max) {
     OffsetDateTime now = now();
     OffsetDateTime expired = now.minus(lease);
     try (Connection c = dataSource.getConnection()) {
       return Transaction.inOne(c, tx -> {
-        if (waiting(tx, group, now)) return List.<Claimed>of();
-        List<Long> ids = pick(tx, group, max, expired);
-        List<Long> claimed = new ArrayList<>();
-        try (PreparedStatement u = tx.prepareStatement("UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND " + FREE)) {
-          for (long id : ids) {
-            u.setString(1, me);
-            u.setObject(2, now);
-            u.setLong(3, id);
-            u.setObject(4, expired);
-            u.addBatch();
-          }
-          int[] updated = ids.isEmpty() ? new int[0] : u.executeBatch();
-          // on H2 another process may have taken a row between pick and update: it updated nothing
-          for (int k = 0; k < ids.size(); k++)
-            if (updated[k] != 0) claimed.add(ids.get(k));
-        }
-        return load(tx, claimed);
+        List<Long> ids = pick(tx, group, max, now, expired);
+        if (ids.isEmpty()) return List.<Claimed>of();
+        return postgres ? claimAll(tx, ids, now) : claimEach(tx, ids, now, expired);
       });
     } catch (SQLException e) {
       throw new ServerStoreException("cannot claim webhooks of " + group.instance() + "/" + group.flow() + " from the inbox", e);
     }
+  }
+
+  /** PostgreSQL: the picked rows are locked (FOR UPDATE) and claimed in one statement that returns them. */
+  private List<Claimed> claimAll(Connection c, List<Long> ids, OffsetDateTime now) throws SQLException {
+    List<Claimed> rows = new ArrayList<>(ids.size());
+    try (PreparedStatement u = c.prepareStatement("UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ANY(?)"
+        + " RETURNING id, delivery_id, payload, attempts")) {
+      u.setString(1, me);
+      u.setObject(2, now);
+      u.setArray(3, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet r = u.executeQuery()) {
+        while (r.next()) rows.add(new Claimed(r.getLong(1), Optional.ofNullable(r.getString(2)), r.getString(3), r.getInt(4)));
+      }
+    }
+    rows.sort(Comparator.comparingLong(Claimed::id));
+    return rows;
+  }
+
+  /** H2 (no row locks in the pick): another process may have taken a row between pick and update; it updates nothing. */
+  private List<Claimed> claimEach(Connection c, List<Long> ids, OffsetDateTime now, OffsetDateTime expired) throws SQLException {
+    List<Long> claimed = new ArrayList<>();
+    try (PreparedStatement u = c.prepareStatement("UPDATE webhook_inbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND " + FREE)) {
+      for (long id : ids) {
+        u.setString(1, me);
+        u.setObject(2, now);
+        u.setLong(3, id);
+        u.setObject(4, expired);
+        u.addBatch();
+      }
+      int[] updated = u.executeBatch();
+      for (int k = 0; k < ids.size(); k++)
+        if (updated[k] != 0) claimed.add(ids.get(k));
+    }
+    return load(c, claimed);
   }
 
   private static List<Claimed> load(Connection c, List<Long> ids) throws SQLException {
@@ -109,30 +142,25 @@ final class InboxClaims {
     return rows;
   }
 
-  private static boolean waiting(Connection c, Group group, OffsetDateTime now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT COUNT(*) FROM webhook_inbox WHERE instance = ? AND flow = ? AND " + PENDING + " AND next_attempt_at > ?")) {
-      s.setString(1, group.instance());
-      s.setString(2, group.flow());
-      s.setObject(3, now);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1) > 0;
-      }
-    }
-  }
-
-  private List<Long> pick(Connection c, Group group, int max, OffsetDateTime expired) throws SQLException {
-    String sql = "SELECT id, LENGTH(payload) FROM webhook_inbox WHERE instance = ? AND flow = ? AND " + FREE + " ORDER BY id LIMIT " + max
+  /**
+   * The group's free rows oldest first, up to the first that waits for its next attempt: the rows
+   * behind it wait with it. The order is the whole groups index's, which is the rows' order within
+   * one group's pending rows, so the database reads the index from the first pending row on.
+   */
+  private List<Long> pick(Connection c, Group group, int max, OffsetDateTime now, OffsetDateTime expired) throws SQLException {
+    String sql = "SELECT id, LENGTH(payload), CASE WHEN next_attempt_at > ? THEN 1 ELSE 0 END FROM webhook_inbox"
+        + " WHERE instance = ? AND flow = ? AND " + FREE + " ORDER BY instance, flow, done_at, failed_at, id LIMIT " + max
         + (postgres ? " FOR UPDATE SKIP LOCKED" : "");
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, group.instance());
-      s.setString(2, group.flow());
-      s.setObject(3, expired);
+      s.setObject(1, now);
+      s.setString(2, group.instance());
+      s.setString(3, group.flow());
+      s.setObject(4, expired);
       try (ResultSet r = s.executeQuery()) {
         long bytes = 0;
         while (r.next()) {
+          if (r.getInt(3) == 1) break;
           bytes += r.getLong(2);
           if (!ids.isEmpty() && bytes > PAYLOAD_BUDGET) break;
           ids.add(r.getLong(1));
@@ -146,6 +174,16 @@ final class InboxClaims {
   void processed(List<Claimed> rows, String runId) {
     if (rows.isEmpty()) return;
     OffsetDateTime now = now();
+    if (postgres) {
+      Sql.with(dataSource, "mark webhooks processed", "UPDATE webhook_inbox SET done_at = ?, run_id = ?, next_attempt_at = NULL WHERE id = ANY(?)",
+          s -> {
+            s.setObject(1, now);
+            s.setString(2, runId);
+            s.setArray(3, s.getConnection().createArrayOf("bigint", rows.stream().map(Claimed::id).toArray()));
+            return s.executeUpdate();
+          });
+      return;
+    }
     batch("mark webhooks processed",
         "UPDATE webhook_inbox SET done_at = ?, run_id = ?, next_attempt_at = NULL WHERE id = ?",
         rows, (s, row) -> {
@@ -225,7 +263,7 @@ final class InboxClaims {
     }
   }
 
-  private static boolean isPostgres(DataSource dataSource) {
+  static boolean isPostgres(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
       return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     } catch (SQLException e) {

@@ -9,6 +9,9 @@ import dev.weft.store.Counts;
 import dev.weft.store.NewDeadLetter;
 import dev.weft.store.Store;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,9 @@ public final class InboxWorker implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("weft-inbox-claims").daemon().factory());
   private final ExecutorService pool;
   private final Set<InboxClaims.Group> busy = ConcurrentHashMap.newKeySet();
+  /** Groups with rows committed since the dispatcher last looked (or that were busy then). */
+  private final Set<InboxClaims.Group> arrived = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean sweep = new AtomicBoolean();
   private final Semaphore wake = new Semaphore(0);
   private final Thread dispatcher;
   private volatile boolean open = true;
@@ -66,19 +73,40 @@ public final class InboxWorker implements AutoCloseable {
     dispatcher.start();
   }
 
-  /** Something arrived (an inbox commit, a replay): look for work now rather than within a second. */
+  /** Rows may be due somewhere (a replay): look for work in the whole inbox now rather than within a second. */
   public void wake() {
+    sweep.set(true);
     wake.release();
   }
 
+  /** The inbox committed rows of these groups: work on them without searching the inbox. */
+  void arrived(Collection<InboxClaims.Group> groups) {
+    arrived.addAll(groups);
+    wake.release();
+  }
+
+  /**
+   * Dispatches the groups that got rows, and every second (or when woken) the groups the inbox
+   * has due: rows of other processes whose lease ran out, retries whose time came. A group
+   * already being worked on is kept for the next round, as its worker may have made its last
+   * claim before the rows arrived; it wakes the dispatcher when it ends.
+   */
   private void loop() {
     while (open) {
       try {
-        wake.tryAcquire(1, TimeUnit.SECONDS);
+        boolean timedOut = !wake.tryAcquire(1, TimeUnit.SECONDS);
         wake.drainPermits();
         if (!open) return;
-        for (InboxClaims.Group group : claims.due())
+        Set<InboxClaims.Group> groups = new HashSet<>();
+        for (Iterator<InboxClaims.Group> i = arrived.iterator(); i.hasNext();) {
+          groups.add(i.next());
+          i.remove();
+        }
+        if (timedOut || sweep.getAndSet(false)) groups.addAll(claims.due());
+        for (InboxClaims.Group group : groups) {
           if (busy.add(group)) pool.execute(() -> work(group));
+          else arrived.add(group);
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -87,16 +115,23 @@ public final class InboxWorker implements AutoCloseable {
     }
   }
 
-  /** Batch after batch of one group until it has nothing free and due. */
+  /**
+   * Batch after batch of one group until it has nothing free and due. It first lets deliveries
+   * gather for {@link InboxTuning#gather()}: a run per few webhooks would cost more in runs than
+   * in records, and would take the CPU from the intake that answers them.
+   */
   private void work(InboxClaims.Group group) {
     try {
+      Thread.sleep(tuning.gather());
       List<InboxClaims.Claimed> rows;
       while (open && !(rows = claims.claim(group, tuning.batch())).isEmpty()) process(group, rows);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       log.error("the inbox worker failed on {}/{}: {}", group.instance(), group.flow(), e.toString());
     } finally {
       busy.remove(group);
-      wake(); // rows that arrived while this group was busy
+      wake.release(); // rows that arrived while this group was busy
     }
   }
 

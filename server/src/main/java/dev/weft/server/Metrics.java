@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** What {@code GET /metrics} shows, in Prometheus text. */
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, Counter> webhooks = new ConcurrentHashMap<>();
 
   public void run(String status, long read, long written) {
     Counter.builder("weft_runs").tag("status", status).description("Runs by how they ended").register(registry).increment();
@@ -18,7 +21,8 @@ public final class Metrics {
 
   /** accepted, repeated, unauthorized, too_large, not_found. */
   public void webhook(String outcome) {
-    Counter.builder("weft_webhooks").tag("outcome", outcome).description("Webhook requests by outcome").register(registry).increment();
+    webhooks.computeIfAbsent(outcome,
+        o -> Counter.builder("weft_webhooks").tag("outcome", o).description("Webhook requests by outcome").register(registry)).increment();
   }
 
   /** Webhooks accepted and not processed, by status: pending, retrying, failed. */

@@ -20,11 +20,22 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks a webhook's signature: HMAC (SHA-256 or SHA-1) over the raw body, hex or base64, optionally
  * prefixed {@code sha256=}; GitHub's {@code X-Hub-Signature-256}; Stripe's {@code t=..,v1=..} over
  * {@code t.body} within a tolerance (5 minutes by default). Comparisons take constant time.
+ *
+ * <p>An instance holds one verification with its secret, its HMAC key set up once: each check
+ * clones that keyed MAC, which costs far less than looking the algorithm up and keying it again.
  */
 public final class WebhookSignature {
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
-  private WebhookSignature() {}
+  private final Verify verify;
+  private final String secret;
+  private final Mac keyed;
+
+  public WebhookSignature(Verify verify, String secret) {
+    this.verify = verify;
+    this.secret = secret;
+    this.keyed = keyed(verify.scheme() == Verify.Scheme.HMAC_SHA1 ? "HmacSHA1" : "HmacSHA256", secret);
+  }
 
   /** The header a scheme reads when the spec names none. */
   public static String headerOf(Verify verify) {
@@ -36,16 +47,19 @@ public final class WebhookSignature {
   }
 
   public static boolean valid(Verify verify, String secret, Function<String, Optional<String>> headers, byte[] body, Instant now) {
+    return new WebhookSignature(verify, secret).valid(headers, body, now);
+  }
+
+  public boolean valid(Function<String, Optional<String>> headers, byte[] body, Instant now) {
     Optional<String> header = headers.apply(headerOf(verify)).map(String::trim).filter(h -> !h.isEmpty());
     if (header.isEmpty()) return false;
     return switch (verify.scheme()) {
-      case HMAC_SHA256, GITHUB -> matches(hmac("HmacSHA256", secret, body), header.get());
-      case HMAC_SHA1 -> matches(hmac("HmacSHA1", secret, body), header.get());
-      case STRIPE -> stripe(secret, header.get(), body, now, verify.tolerance().orElse(DEFAULT_TOLERANCE));
+      case HMAC_SHA256, GITHUB, HMAC_SHA1 -> matches(mac().doFinal(body), header.get());
+      case STRIPE -> stripe(header.get(), body, now, verify.tolerance().orElse(DEFAULT_TOLERANCE));
     };
   }
 
-  private static boolean stripe(String secret, String header, byte[] body, Instant now, Duration tolerance) {
+  private boolean stripe(String header, byte[] body, Instant now, Duration tolerance) {
     Optional<Long> timestamp = Optional.empty();
     List<String> signatures = new ArrayList<>();
     for (String part : header.split(",")) {
@@ -69,7 +83,7 @@ public final class WebhookSignature {
     byte[] signed = new byte[prefix.length + body.length];
     System.arraycopy(prefix, 0, signed, 0, prefix.length);
     System.arraycopy(body, 0, signed, prefix.length, body.length);
-    byte[] expected = hmac("HmacSHA256", secret, signed);
+    byte[] expected = mac().doFinal(signed);
     boolean any = false;
     for (String signature : signatures) any |= matches(expected, signature);
     return any;
@@ -99,11 +113,24 @@ public final class WebhookSignature {
     }
   }
 
+  /** A MAC of its own for one check (a Mac is not safe for concurrent use). */
+  private Mac mac() {
+    try {
+      return (Mac) keyed.clone();
+    } catch (CloneNotSupportedException e) {
+      return keyed(keyed.getAlgorithm(), secret);
+    }
+  }
+
   static byte[] hmac(String algorithm, String secret, byte[] data) {
+    return keyed(algorithm, secret).doFinal(data);
+  }
+
+  private static Mac keyed(String algorithm, String secret) {
     try {
       Mac mac = Mac.getInstance(algorithm);
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-      return mac.doFinal(data);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(algorithm + " is not available", e);
     }

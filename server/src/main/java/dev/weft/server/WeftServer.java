@@ -87,7 +87,7 @@ public final class WeftServer implements AutoCloseable {
       this.leases = new Leases(store.dataSource(), "weft-" + java.util.UUID.randomUUID().toString().substring(0, 8), tuning.lease());
       this.inbox = new Inbox(store.dataSource());
       this.worker = new InboxWorker(store, runs, leases.me(), tuning.lease(), tuning.inbox());
-      inbox.onCommit(worker::wake);
+      inbox.onCommit(worker::arrived);
       InboxDeliveries deliveries = new InboxDeliveries(store.dataSource());
       metrics.queueDepth("pending", () -> inbox.queued() + deliveries.depth().get(InboxDeliveries.Status.PENDING));
       metrics.queueDepth("retrying", () -> deliveries.depth().get(InboxDeliveries.Status.RETRYING));
