@@ -149,7 +149,9 @@ class WebhookDurabilityIT {
     // b learns of the instance from the shared store on each request
     Senders senders = new Senders(8, 50, attempt -> "http://127.0.0.1:" + (attempt % 2 == 0 ? portA : portB));
     senders.start();
-    await().atMost(Duration.ofSeconds(120)).until(() -> senders.acked.size() >= 150);
+    // a is killed once both servers have finished work of their own (a worker lets deliveries gather before a run)
+    await().atMost(Duration.ofSeconds(120)).until(() -> senders.acked.size() >= 150
+        && scalar("SELECT COUNT(DISTINCT claimed_by) FROM webhook_inbox WHERE done_at IS NOT NULL") == 2);
     a.kill();
     senders.await();
     assertEveryDeliveryOnce(senders);

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param longestRetry the longest wait between two attempts
  * @param gather how long a group's deliveries gather before the worker claims them, so that a run
  *     takes many (the deliveries committed while a run goes on are claimed right after it)
+ * @param rest while webhooks keep arriving, the worker rests after each batch this many times as
+ *     long as the batch took (1: the worker takes at most half the time, the intake keeps the rest); 0 never rests
  */
-public record InboxTuning(int batch, int workers, int maxAttempts, Duration firstRetry, Duration longestRetry, Duration gather) {
+public record InboxTuning(int batch, int workers, int maxAttempts, Duration firstRetry, Duration longestRetry, Duration gather,
+    double rest) {
   public InboxTuning {
     if (batch < 1) throw new IllegalArgumentException("the inbox batch must be at least 1, not " + batch);
     if (workers < 1) throw new IllegalArgumentException("the inbox workers must be at least 1, not " + workers);
@@ -25,26 +28,23 @@ public record InboxTuning(int batch, int workers, int maxAttempts, Duration firs
       throw new IllegalArgumentException("the inbox retry waits must be 0 or more, the longest at least the first");
     Objects.requireNonNull(gather, "gather");
     if (gather.isNegative()) throw new IllegalArgumentException("the inbox gathering time must be 0 or more, not " + gather);
+    if (!(rest >= 0 && rest <= 100)) throw new IllegalArgumentException("the inbox worker's rest must be from 0 to 100, not " + rest);
   }
 
   public static InboxTuning defaults() {
-    return new InboxTuning(500, 4, 10, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMillis(200));
+    return new InboxTuning(500, 4, 10, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMillis(200), 1);
   }
 
   public InboxTuning withWorkers(int workers) {
-    return new InboxTuning(batch, workers, maxAttempts, firstRetry, longestRetry, gather);
+    return new InboxTuning(batch, workers, maxAttempts, firstRetry, longestRetry, gather, rest);
   }
 
   public InboxTuning withAttempts(int maxAttempts, Duration firstRetry, Duration longestRetry) {
-    return new InboxTuning(batch, workers, maxAttempts, firstRetry, longestRetry, gather);
+    return new InboxTuning(batch, workers, maxAttempts, firstRetry, longestRetry, gather, rest);
   }
 
   public InboxTuning withBatch(int batch) {
-    return new InboxTuning(batch, workers, maxAttempts, firstRetry, longestRetry, gather);
-  }
-
-  public InboxTuning withGather(Duration gather) {
-    return new InboxTuning(batch, workers, maxAttempts, firstRetry, longestRetry, gather);
+    return new InboxTuning(batch, workers, maxAttempts, firstRetry, longestRetry, gather, rest);
   }
 
   /** The wait before the next attempt after {@code failed} failed attempts (1 or more). */

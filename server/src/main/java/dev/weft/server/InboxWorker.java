@@ -54,6 +54,7 @@ public final class InboxWorker implements AutoCloseable {
   /** Groups with rows committed since the dispatcher last looked (or that were busy then). */
   private final Set<InboxClaims.Group> arrived = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean sweep = new AtomicBoolean();
+  private volatile long lastArrival = System.nanoTime();
   private final Semaphore wake = new Semaphore(0);
   private final Thread dispatcher;
   private volatile boolean open = true;
@@ -81,6 +82,7 @@ public final class InboxWorker implements AutoCloseable {
 
   /** The inbox committed rows of these groups: work on them without searching the inbox. */
   void arrived(Collection<InboxClaims.Group> groups) {
+    lastArrival = System.nanoTime();
     arrived.addAll(groups);
     wake.release();
   }
@@ -118,13 +120,20 @@ public final class InboxWorker implements AutoCloseable {
   /**
    * Batch after batch of one group until it has nothing free and due. It first lets deliveries
    * gather for {@link InboxTuning#gather()}: a run per few webhooks would cost more in runs than
-   * in records, and would take the CPU from the intake that answers them.
+   * in records, and would take the CPU from the intake that answers them. While webhooks keep
+   * arriving it rests after each batch ({@link InboxTuning#rest()}): the intake, whose senders
+   * wait for the answer, comes first; the backlog of a burst is worked off at full speed after it.
    */
   private void work(InboxClaims.Group group) {
     try {
       Thread.sleep(tuning.gather());
       List<InboxClaims.Claimed> rows;
-      while (open && !(rows = claims.claim(group, tuning.batch())).isEmpty()) process(group, rows);
+      while (open && !(rows = claims.claim(group, tuning.batch())).isEmpty()) {
+        long start = System.nanoTime();
+        process(group, rows);
+        long took = System.nanoTime() - start;
+        if (lastArrival - start > 0) Thread.sleep(Duration.ofNanos((long) (took * tuning.rest())));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
