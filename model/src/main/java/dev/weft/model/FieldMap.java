@@ -43,11 +43,6 @@ public final class FieldMap extends AbstractMap<String, Object> {
     values = expectedFields == 0 ? NO_VALUES : new Object[expectedFields];
   }
 
-  public FieldMap(Map<String, ?> fields) {
-    this(fields.size());
-    putAll(fields);
-  }
-
   private FieldMap(Names names, Object[] values) {
     this.keys = names.keys;
     this.hashes = names.hashes;
@@ -69,16 +64,12 @@ public final class FieldMap extends AbstractMap<String, Object> {
       for (int i = 0; i < keys.length; i++) hashes[i] = hash(keys[i]);
       this.index = keys.length > SCAN_LIMIT ? buildIndex(hashes, keys.length, keys.length) : null;
     }
-
-    public int size() {
-      return keys.length;
-    }
   }
 
   /** Names for {@link #withKeys}; they must be distinct. */
   public static Names names(java.util.List<String> keys) {
     String[] array = keys.toArray(String[]::new);
-    if (java.util.Set.of(array).size() != array.length) throw new IllegalArgumentException("field names repeat: " + keys);
+    if (new java.util.HashSet<>(keys).size() != array.length) throw new IllegalArgumentException("field names repeat: " + keys);
     return new Names(array);
   }
 

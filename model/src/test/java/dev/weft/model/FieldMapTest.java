@@ -100,7 +100,8 @@ class FieldMapTest {
 
   @Example
   void repeatedNamesAreRefused() {
-    assertThatThrownBy(() -> FieldMap.names(List.of("a", "b", "a"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FieldMap.names(List.of("a", "b", "a"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("field names repeat: [a, b, a]");
   }
 
   @Example

@@ -24,7 +24,8 @@ public final class CsvRecordReader implements RecordReader {
   private final CsvRows rows;
   private final boolean header;
   private List<String> columns;
-  private FieldMap.Names names;
+  /** The columns as names all records share; null when some name repeats. */
+  private FieldMap.Names shared;
   private long read;
 
   public CsvRecordReader(InputStream in, FormatOptions options) {
@@ -40,19 +41,22 @@ public final class CsvRecordReader implements RecordReader {
       if (first.isEmpty()) return Optional.empty();
       if (first.get().malformed().isPresent()) throw new MalformedDocumentException("the CSV header row is malformed: " + first.get().malformed().get(), null);
       columns = names(first.get().fields());
+      shared = distinct(columns) ? FieldMap.names(columns) : null;
     }
     Optional<CsvRows.Row> next = rows.next();
     if (next.isEmpty()) return Optional.empty();
     CsvRows.Row row = next.get();
     read++;
     if (row.malformed().isPresent()) throw new FormatException(read, row.malformed().get() + " (line " + row.line() + ")", Optional.of(row.raw()));
-    if (columns == null) columns = numbered(row.fields().size());
+    if (columns == null) {
+      columns = numbered(row.fields().size());
+      shared = FieldMap.names(columns);
+    }
     List<String> fields = row.fields();
     if (fields.size() != columns.size()) {
       throw new FormatException(read, fields.size() + " fields where the header has " + columns.size() + " (line " + row.line() + ")", Optional.of(row.raw()));
     }
-    if (names == null && distinct(columns)) names = FieldMap.names(columns);
-    if (names != null) return Optional.of(FieldMap.withKeys(names, fields.toArray()));
+    if (shared != null) return Optional.of(FieldMap.withKeys(shared, fields.toArray()));
     Map<String, Object> record = new FieldMap(columns.size()); // a repeated header name: the last field wins
     for (int i = 0; i < fields.size(); i++) record.put(columns.get(i), fields.get(i));
     return Optional.of(record);
